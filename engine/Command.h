@@ -1,0 +1,63 @@
+#pragma once
+// The fixed-size command that carries one parameter change to the audio
+// thread. Values are in engine units: dB, Hz, ms, ratio, -1..1 pan, 0/1.
+
+#include <cstdint>
+#include <type_traits>
+
+namespace stagedesk::engine {
+
+enum class Target : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Engine };
+
+enum class Param : std::uint8_t {
+    // Channel strip, in signal order. Buses and main accept the subset they have.
+    Trim,      // dB, -18..+18
+    Invert,    // 0/1
+    HpfOn,     // 0/1
+    HpfFreq,   // Hz, 20..400
+    HpfSlope,  // 12 or 24 dB/oct
+    GateOn,    // 0/1
+    GateThreshold, // dBFS
+    GateRange, // dB of attenuation when closed, 0..80
+    GateAttack,    // ms
+    GateHold,      // ms
+    GateRelease,   // ms
+    DynOn,         // 0/1
+    DynThreshold,  // dBFS
+    DynRatio,      // 1..100 (100 = limiter)
+    DynKnee,       // dB, 0..24
+    DynAttack,     // ms
+    DynRelease,    // ms
+    DynMakeup,     // dB
+    EqOn,          // 0/1, the whole EQ
+    EqBandOn,      // 0/1, sub = band 0..3
+    EqBandType,    // dsp::EqType, sub = band
+    EqBandFreq,    // Hz, sub = band
+    EqBandGain,    // dB, sub = band
+    EqBandQ,       // sub = band
+    Pan,           // -1 (left) .. +1 (right)
+    Fader,         // dB, <= -144 is -inf
+    On,            // 0 = muted
+    MainOn,        // 0/1: channel assigned to main LR
+    SendLevel,     // dB, sub = bus
+    SendOn,        // 0/1, sub = bus
+    SendTap,       // SendTap, sub = bus
+    DcaMask,       // bit i = member of DCA i+1 (value carries the integer)
+    MuteGroupMask, // bit i = member of mute group i+1
+    // Target::Engine
+    ResetStats,
+};
+
+enum class SendTap : std::uint8_t { PreEq = 0, PreFader = 1, PostFader = 2 };
+
+struct Command {
+    Target target;
+    Param param;
+    std::uint16_t index; // channel, bus, DCA or mute group, 0-based
+    std::uint16_t sub;   // EQ band or send bus, 0-based
+    float value;
+};
+static_assert(std::is_trivially_copyable_v<Command>);
+static_assert(sizeof(Command) == 12);
+
+} // namespace stagedesk::engine

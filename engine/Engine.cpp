@@ -1,0 +1,276 @@
+#include "Engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace stagedesk::engine {
+
+namespace {
+int groupsFor(int strips) { return (strips + kLanes - 1) / kLanes; }
+
+MeterSnapshot sizedSnapshot(const EngineConfig& c) {
+    MeterSnapshot s;
+    s.channels.resize(c.inputs);
+    s.buses.resize(c.buses);
+    return s;
+}
+
+MeterPoint meterPoint(const LaneMeters& m, int lane) {
+    return {m.peak[lane], std::sqrt(m.meanSquare[lane]), static_cast<std::uint32_t>(m.clips[lane]),
+            m.gateGain[lane], m.compReductionDb[lane]};
+}
+
+EngineConfig validated(EngineConfig c) {
+    if (c.inputs < 1 || c.inputs > kMaxInputs)
+        throw std::invalid_argument("inputs must be 1.." + std::to_string(kMaxInputs));
+    if (c.buses < 0 || c.buses > kMaxBuses)
+        throw std::invalid_argument("buses must be 0.." + std::to_string(kMaxBuses));
+    if (c.sampleRate < 8000 || c.sampleRate > 384000)
+        throw std::invalid_argument("sample rate must be 8000..384000 Hz");
+    return c;
+}
+} // namespace
+
+Engine::Engine(const EngineConfig& config)
+    : m_config(validated(config)), m_commands(m_config.commandCapacity), m_appliedLog(1024),
+      m_channelParams(m_config.inputs), m_busParams(m_config.buses),
+      m_channelDirty(m_config.inputs, 1), m_busDirty(m_config.buses, 1),
+      m_mainGroup(StripGroup::Kind::Main, 2, 0, m_config.sampleRate),
+      m_silence(dsp::kSubBlock, 0.0f), m_meters(sizedSnapshot(m_config)) {
+    for (int g = 0; g < groupsFor(m_config.inputs); ++g)
+        m_channelGroups.emplace_back(StripGroup::Kind::Channel,
+                                     std::min(kLanes, m_config.inputs - g * kLanes), m_config.buses,
+                                     m_config.sampleRate);
+    for (int g = 0; g < groupsFor(m_config.buses); ++g)
+        m_busGroups.emplace_back(StripGroup::Kind::Bus, std::min(kLanes, m_config.buses - g * kLanes),
+                                 0, m_config.sampleRate);
+    m_mix.buses.resize(m_config.buses);
+
+    // Buses and main start at unity so that a fresh console passes signal.
+    for (auto& p : m_busParams)
+        p.faderDb = 0;
+    m_mainParams.faderDb = 0;
+
+    rt_refreshTargets();
+    for (auto& g : m_channelGroups)
+        g.snapToTargets();
+    for (auto& g : m_busGroups)
+        g.snapToTargets();
+    m_mainGroup.snapToTargets();
+}
+
+bool Engine::rt_apply(const Command& c) noexcept {
+    switch (c.target) {
+    case Target::Channel:
+        if (c.index >= m_config.inputs || !m_channelParams[c.index].apply(c.param, c.sub, c.value))
+            return false;
+        m_channelDirty[c.index] = 1;
+        return true;
+    case Target::Bus:
+        if (c.index >= m_config.buses || !m_busParams[c.index].apply(c.param, c.sub, c.value))
+            return false;
+        m_busDirty[c.index] = 1;
+        return true;
+    case Target::Main:
+        if (!m_mainParams.apply(c.param, c.sub, c.value))
+            return false;
+        m_mainDirty = true;
+        return true;
+    case Target::Dca: {
+        if (c.index >= kDcaCount)
+            return false;
+        StripParams scratch;
+        if (c.param == Param::Fader) {
+            scratch.apply(Param::Fader, 0, c.value);
+            m_dcaFaderDb[c.index] = scratch.faderDb;
+        } else if (c.param == Param::On) {
+            const std::uint32_t bit = 1u << c.index;
+            m_dcaMutedMask = c.value >= 0.5f ? (m_dcaMutedMask & ~bit) : (m_dcaMutedMask | bit);
+        } else {
+            return false;
+        }
+        std::fill(m_channelDirty.begin(), m_channelDirty.end(), 1);
+        return true;
+    }
+    case Target::MuteGroup: {
+        if (c.index >= kMuteGroupCount || c.param != Param::On)
+            return false;
+        const std::uint32_t bit = 1u << c.index;
+        m_muteGroupsOn = c.value >= 0.5f ? (m_muteGroupsOn | bit) : (m_muteGroupsOn & ~bit);
+        std::fill(m_channelDirty.begin(), m_channelDirty.end(), 1);
+        return true;
+    }
+    case Target::Engine:
+        if (c.param != Param::ResetStats)
+            return false;
+        m_timedBlocks.store(0, std::memory_order_relaxed);
+        m_totalNs.store(0, std::memory_order_relaxed);
+        m_minNs.store(~0ull, std::memory_order_relaxed);
+        m_maxNs.store(0, std::memory_order_relaxed);
+        m_xruns.store(0, std::memory_order_relaxed);
+        return true;
+    }
+    return false;
+}
+
+StripTargets Engine::channelTargets(const StripParams& p) const noexcept {
+    float faderDb = p.faderDb;
+    for (int d = 0; d < kDcaCount; ++d)
+        if (p.dcaMask & (1u << d))
+            faderDb += m_dcaFaderDb[d];
+    const bool muted =
+        !p.on || (p.dcaMask & m_dcaMutedMask) != 0 || (p.muteGroupMask & m_muteGroupsOn) != 0;
+    return {std::max(faderDb, dsp::kSilenceDb), muted};
+}
+
+void Engine::rt_refreshTargets() noexcept {
+    for (int ch = 0; ch < m_config.inputs; ++ch) {
+        if (!m_channelDirty[ch])
+            continue;
+        m_channelDirty[ch] = 0;
+        const StripParams& p = m_channelParams[ch];
+        m_channelGroups[ch / kLanes].rt_setTargets(ch % kLanes, p, channelTargets(p));
+    }
+    for (int b = 0; b < m_config.buses; ++b) {
+        if (!m_busDirty[b])
+            continue;
+        m_busDirty[b] = 0;
+        const StripParams& p = m_busParams[b];
+        m_busGroups[b / kLanes].rt_setTargets(b % kLanes, p, {p.faderDb, !p.on});
+    }
+    if (m_mainDirty) {
+        m_mainDirty = false;
+        for (int lane = 0; lane < 2; ++lane)
+            m_mainGroup.rt_setTargets(lane, m_mainParams, {m_mainParams.faderDb, !m_mainParams.on});
+    }
+}
+
+void Engine::rt_process(const float* const* inputs, int inputCount, float* const* outputs,
+                        int outputCount, int frames) noexcept {
+    rt::AudioThreadScope audioThread;
+    const auto started = std::chrono::steady_clock::now();
+
+    std::uint64_t rejected = 0;
+    const std::size_t applied = m_commands.consumeAll([&](const Command& c) {
+        if (!rt_apply(c))
+            ++rejected;
+    });
+    if (applied) {
+        m_commandsApplied.fetch_add(applied - rejected, std::memory_order_relaxed);
+        m_commandsRejected.fetch_add(rejected, std::memory_order_relaxed);
+        m_appliedLog.tryPush({m_block, static_cast<std::uint32_t>(applied)});
+        rt_refreshTargets();
+    }
+
+    const float* laneInputs[kLanes];
+    float* laneOutputs[kLanes];
+    auto outputAt = [&](int channel, int offset) -> float* {
+        return channel < outputCount && outputs[channel] ? outputs[channel] + offset : nullptr;
+    };
+
+    for (int offset = 0; offset < frames; offset += dsp::kSubBlock) {
+        const int n = std::min(dsp::kSubBlock, frames - offset);
+        std::memset(&m_mix.mainLeft, 0, sizeof(LaneBlock));
+        std::memset(&m_mix.mainRight, 0, sizeof(LaneBlock));
+        for (auto& bus : m_mix.buses)
+            std::memset(&bus, 0, sizeof(LaneBlock));
+
+        for (std::size_t g = 0; g < m_channelGroups.size(); ++g) {
+            for (int l = 0; l < kLanes; ++l) {
+                const int ch = static_cast<int>(g) * kLanes + l;
+                laneInputs[l] = ch < inputCount && ch < m_config.inputs && inputs[ch]
+                                    ? inputs[ch] + offset
+                                    : m_silence.data();
+            }
+            m_channelGroups[g].rt_processChannels(laneInputs, n, m_mix);
+        }
+
+        for (std::size_t g = 0; g < m_busGroups.size(); ++g) {
+            for (int l = 0; l < kLanes; ++l) {
+                const int bus = static_cast<int>(g) * kLanes + l;
+                const LaneBlock* acc = bus < m_config.buses ? &m_mix.buses[bus] : nullptr;
+                for (int i = 0; i < n; ++i) {
+                    float sum = 0;
+                    if (acc)
+                        for (int k = 0; k < kLanes; ++k)
+                            sum += acc->s[i][k];
+                    m_sums.s[i][l] = sum;
+                }
+                laneOutputs[l] = bus < m_config.buses ? outputAt(busOutput(bus), offset) : nullptr;
+            }
+            m_busGroups[g].rt_processSums(m_sums, n, laneOutputs);
+        }
+
+        std::memset(&m_sums, 0, sizeof(LaneBlock));
+        for (int i = 0; i < n; ++i) {
+            float left = 0, right = 0;
+            for (int k = 0; k < kLanes; ++k) {
+                left += m_mix.mainLeft.s[i][k];
+                right += m_mix.mainRight.s[i][k];
+            }
+            m_sums.s[i][0] = left;
+            m_sums.s[i][1] = right;
+        }
+        laneOutputs[0] = outputAt(kMainLeftOutput, offset);
+        laneOutputs[1] = outputAt(kMainRightOutput, offset);
+        m_mainGroup.rt_processSums(m_sums, n, laneOutputs);
+    }
+
+    for (int ch = outputChannels(); ch < outputCount; ++ch)
+        if (outputs[ch])
+            std::memset(outputs[ch], 0, sizeof(float) * static_cast<std::size_t>(frames));
+
+    rt_publishMeters();
+    ++m_block;
+    m_blocks.store(m_block, std::memory_order_relaxed);
+    rt_recordTiming(static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started)
+            .count()));
+}
+
+void Engine::rt_publishMeters() noexcept {
+    MeterSnapshot& s = m_meters.back();
+    for (int ch = 0; ch < m_config.inputs; ++ch)
+        s.channels[ch] = meterPoint(m_channelGroups[ch / kLanes].meters(), ch % kLanes);
+    for (int b = 0; b < m_config.buses; ++b)
+        s.buses[b] = meterPoint(m_busGroups[b / kLanes].meters(), b % kLanes);
+    s.mainLeft = meterPoint(m_mainGroup.meters(), 0);
+    s.mainRight = meterPoint(m_mainGroup.meters(), 1);
+    s.block = m_block;
+    m_meters.publish();
+}
+
+void Engine::rt_recordTiming(std::uint64_t ns) noexcept {
+    m_timedBlocks.fetch_add(1, std::memory_order_relaxed);
+    m_totalNs.fetch_add(ns, std::memory_order_relaxed);
+    if (ns < m_minNs.load(std::memory_order_relaxed))
+        m_minNs.store(ns, std::memory_order_relaxed);
+    if (ns > m_maxNs.load(std::memory_order_relaxed))
+        m_maxNs.store(ns, std::memory_order_relaxed);
+}
+
+const MeterSnapshot& Engine::readMeters() {
+    m_meters.update();
+    return m_meters.front();
+}
+
+EngineStats Engine::stats() const {
+    EngineStats s;
+    s.blocks = m_blocks.load(std::memory_order_relaxed);
+    s.xruns = m_xruns.load(std::memory_order_relaxed);
+    s.commandsApplied = m_commandsApplied.load(std::memory_order_relaxed);
+    s.commandsRejected = m_commandsRejected.load(std::memory_order_relaxed);
+    const std::uint64_t timed = m_timedBlocks.load(std::memory_order_relaxed);
+    if (timed) {
+        s.minCallbackUs = static_cast<double>(m_minNs.load(std::memory_order_relaxed)) / 1000.0;
+        s.maxCallbackUs = static_cast<double>(m_maxNs.load(std::memory_order_relaxed)) / 1000.0;
+        s.meanCallbackUs =
+            static_cast<double>(m_totalNs.load(std::memory_order_relaxed)) / 1000.0 / static_cast<double>(timed);
+    }
+    return s;
+}
+
+} // namespace stagedesk::engine

@@ -1,0 +1,111 @@
+#pragma once
+// The real-time mixing engine: channel strips, mix buses, DCAs, mute groups
+// and main LR for a console size chosen at construction. One control thread
+// posts commands; the audio thread runs rt_process(); any one reader thread
+// reads meters and statistics. Nothing here knows of Qt, OSC, MIDI or files.
+
+#include "Command.h"
+#include "ConsoleSize.h"
+#include "Meters.h"
+#include "StripGroup.h"
+#include "StripParams.h"
+#include "rt/AudioThread.h"
+#include "rt/SpscQueue.h"
+#include "rt/TripleBuffer.h"
+
+#include <atomic>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace stagedesk::engine {
+
+struct EngineStats {
+    std::uint64_t blocks = 0;
+    std::uint64_t xruns = 0;
+    std::uint64_t commandsApplied = 0;
+    std::uint64_t commandsRejected = 0; // unknown parameter or index out of range
+    double minCallbackUs = 0, meanCallbackUs = 0, maxCallbackUs = 0;
+};
+
+// One record per callback that applied commands: which block, how many.
+struct AppliedRecord {
+    std::uint64_t block;
+    std::uint32_t commands;
+};
+
+class Engine {
+public:
+    explicit Engine(const EngineConfig& config);
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    const EngineConfig& config() const { return m_config; }
+    int outputChannels() const { return outputCount(m_config); }
+
+    // Control thread (the single producer). False when the queue is full:
+    // nothing was queued, and the caller decides what to do.
+    bool post(const Command& command) { return m_commands.tryPush(command); }
+    // All or nothing, and applied by the audio thread within one block.
+    bool postBatch(std::span<const Command> commands) { return m_commands.tryPushAll(commands); }
+    std::size_t commandCapacity() const { return m_commands.capacity(); }
+
+    // Audio thread. inputs[i] feeds channel i (nullptr or i >= inputCount is
+    // silence); outputs are main L, main R, then buses (see ConsoleSize.h);
+    // outputs past those are zeroed. Any number of frames.
+    STAGEDESK_NONBLOCKING void rt_process(const float* const* inputs, int inputCount,
+                                          float* const* outputs, int outputCount,
+                                          int frames) noexcept;
+    // Audio thread (or its driver): the device reported an over/underrun.
+    void rt_reportXrun() noexcept { m_xruns.fetch_add(1, std::memory_order_relaxed); }
+
+    // Reader thread (one): the newest meters.
+    const MeterSnapshot& readMeters();
+    // Any thread.
+    EngineStats stats() const;
+    // Reader thread (one): the per-block log of applied commands.
+    template <typename Fn> std::size_t drainAppliedLog(Fn&& fn) { return m_appliedLog.consumeAll(fn); }
+
+private:
+    bool rt_apply(const Command& c) noexcept;
+    void rt_refreshTargets() noexcept;
+    StripTargets channelTargets(const StripParams& p) const noexcept;
+    void rt_publishMeters() noexcept;
+    void rt_recordTiming(std::uint64_t nanoseconds) noexcept;
+
+    EngineConfig m_config;
+    rt::SpscQueue<Command> m_commands;
+    rt::SpscQueue<AppliedRecord> m_appliedLog;
+
+    std::vector<StripParams> m_channelParams;
+    std::vector<StripParams> m_busParams;
+    StripParams m_mainParams;
+    std::array<float, kDcaCount> m_dcaFaderDb{};
+    std::uint32_t m_dcaMutedMask = 0;
+    std::uint32_t m_muteGroupsOn = 0;
+
+    std::vector<std::uint8_t> m_channelDirty;
+    std::vector<std::uint8_t> m_busDirty;
+    bool m_mainDirty = true;
+
+    std::vector<StripGroup> m_channelGroups;
+    std::vector<StripGroup> m_busGroups;
+    StripGroup m_mainGroup;
+    MixAccumulators m_mix;
+    LaneBlock m_sums;
+    std::vector<float> m_silence;
+
+    rt::TripleBuffer<MeterSnapshot> m_meters;
+
+    std::uint64_t m_block = 0;
+    std::atomic<std::uint64_t> m_blocks{0};
+    std::atomic<std::uint64_t> m_xruns{0};
+    std::atomic<std::uint64_t> m_commandsApplied{0};
+    std::atomic<std::uint64_t> m_commandsRejected{0};
+    std::atomic<std::uint64_t> m_timedBlocks{0};
+    std::atomic<std::uint64_t> m_totalNs{0};
+    std::atomic<std::uint64_t> m_minNs{~0ull};
+    std::atomic<std::uint64_t> m_maxNs{0};
+};
+
+} // namespace stagedesk::engine

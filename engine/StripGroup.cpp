@@ -1,0 +1,209 @@
+#include "StripGroup.h"
+
+#include "dsp/FastMath.h"
+
+#include <cmath>
+#include <numbers>
+
+// The two per-sub-block entry points are compiled for baseline x86-64 and for
+// AVX2+FMA, chosen once at load time (GCC function multiversioning), so one
+// shipped binary runs everywhere and uses 8-wide vectors where it can.
+#if defined(__x86_64__) && !defined(STAGEDESK_RTSAN) && !defined(__clang__)
+#define STAGEDESK_SIMD_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define STAGEDESK_SIMD_CLONES
+#endif
+
+namespace stagedesk::engine {
+
+namespace {
+constexpr float kGainSmoothingMs = 5.0f;
+constexpr float kCoefficientGlideMs = 5.0f;
+constexpr float kMeterFallDbPerSecond = 20.0f;
+constexpr float kMeterRmsWindowMs = 300.0f;
+
+float perSubBlockPole(float timeMs, float sampleRate) {
+    return std::exp(-static_cast<float>(dsp::kSubBlock) / (timeMs * 0.001f * sampleRate));
+}
+float perSamplePole(float timeMs, float sampleRate) {
+    return std::exp(-1.0f / std::max(timeMs * 0.001f * sampleRate, 1e-3f));
+}
+} // namespace
+
+StripGroup::StripGroup(Kind kind, int activeLanes, int busCount, double sampleRate)
+    : m_kind(kind), m_activeLanes(activeLanes), m_busCount(kind == Kind::Channel ? busCount : 0),
+      m_sampleRate(static_cast<float>(sampleRate)),
+      m_rampDecay(perSubBlockPole(kGainSmoothingMs, m_sampleRate)),
+      m_coeffGlide(1.0f - perSubBlockPole(kCoefficientGlideMs, m_sampleRate)),
+      m_meterPeakDecay(dsp::dbToGain(-kMeterFallDbPerSecond * dsp::kSubBlock / m_sampleRate)),
+      m_meterRmsCoefficient(1.0f - perSubBlockPole(kMeterRmsWindowMs, m_sampleRate)),
+      m_sendFromPostEq(m_busCount), m_sendFromPreEq(m_busCount) {
+    for (int l = 0; l < kLanes; ++l) {
+        m_inputGain.target[l] = l < activeLanes ? 1.0f : 0.0f;
+        m_meters.gateGain[l] = 1.0f;
+    }
+}
+
+void StripGroup::rt_setTargets(int lane, const StripParams& p, const StripTargets& t) {
+    const double rate = m_sampleRate;
+    const float mute = t.muted ? 0.0f : 1.0f;
+    const float fader = dsp::dbToGain(t.faderDb);
+
+    if (m_kind == Kind::Channel) {
+        m_inputGain.target[lane] = dsp::dbToGain(p.trimDb) * (p.invert ? -1.0f : 1.0f);
+        for (int s = 0; s < 2; ++s)
+            m_hpf[s].setTarget(lane, p.hpfOn ? dsp::designHighPass(p.hpfSlope, s, p.hpfHz, rate)
+                                             : dsp::BiquadCoeffs::identity());
+        m_gate.thresholdGain[lane] = p.gateOn ? dsp::dbToGain(p.gateThresholdDb) : 0.0f;
+        m_gate.closedGain[lane] = p.gateOn ? dsp::dbToGain(-p.gateRangeDb) : 1.0f;
+        m_gate.attackCoefficient[lane] = 1.0f - perSamplePole(p.gateAttackMs, m_sampleRate);
+        m_gate.releaseCoefficient[lane] = 1.0f - perSamplePole(p.gateReleaseMs, m_sampleRate);
+        m_gate.holdSamples[lane] = p.gateHoldMs * 0.001f * m_sampleRate;
+
+        const float theta = (p.pan + 1.0f) * std::numbers::pi_v<float> / 4.0f;
+        const float toMain = p.mainOn ? mute * fader : 0.0f;
+        m_mainLeft.target[lane] = toMain * std::cos(theta);
+        m_mainRight.target[lane] = toMain * std::sin(theta);
+
+        for (int b = 0; b < m_busCount; ++b) {
+            const SendParams& send = p.sends[b];
+            const float level = send.on ? mute * dsp::dbToGain(send.levelDb) : 0.0f;
+            m_sendFromPostEq[b].target[lane] = send.tap == SendTap::PostFader  ? level * fader
+                                               : send.tap == SendTap::PreFader ? level
+                                                                               : 0.0f;
+            m_sendFromPreEq[b].target[lane] = send.tap == SendTap::PreEq ? level : 0.0f;
+        }
+    } else {
+        m_out.target[lane] = mute * fader;
+    }
+
+    m_comp.thresholdDb[lane] = p.dynThresholdDb;
+    m_comp.ratio[lane] = p.dynOn ? p.dynRatio : 1.0f;
+    m_comp.kneeDb[lane] = p.dynKneeDb;
+    m_comp.attackPole[lane] = perSamplePole(p.dynAttackMs, m_sampleRate);
+    m_comp.releasePole[lane] = perSamplePole(p.dynReleaseMs, m_sampleRate);
+    m_comp.makeup.target[lane] = p.dynOn ? dsp::dbToGain(p.dynMakeupDb) : 1.0f;
+
+    for (int b = 0; b < kEqBands; ++b) {
+        const EqBandParams& band = p.eq[b];
+        m_eq[b].setTarget(lane, p.eqOn && band.on ? dsp::designEqBand(band.type, band.freqHz,
+                                                                        band.gainDb, band.q, rate)
+                                                  : dsp::BiquadCoeffs::identity());
+    }
+}
+
+void StripGroup::snapToTargets() {
+    for (dsp::GainRamp* r : {&m_inputGain, &m_mainLeft, &m_mainRight, &m_out, &m_comp.makeup})
+        r->snap();
+    for (auto& r : m_sendFromPostEq)
+        r.snap();
+    for (auto& r : m_sendFromPreEq)
+        r.snap();
+    for (auto& f : m_hpf)
+        f.snap();
+    for (auto& f : m_eq)
+        f.snap();
+}
+
+void StripGroup::rt_advanceSmoothing() {
+    for (dsp::GainRamp* r : {&m_inputGain, &m_mainLeft, &m_mainRight, &m_out, &m_comp.makeup})
+        r->rt_advance(m_rampDecay);
+    m_anyPreEqSend = false;
+    for (int b = 0; b < m_busCount; ++b) {
+        m_sendFromPostEq[b].rt_advance(m_rampDecay);
+        m_sendFromPreEq[b].rt_advance(m_rampDecay);
+        m_anyPreEqSend = m_anyPreEqSend || !m_sendFromPreEq[b].silent;
+    }
+    for (auto& f : m_hpf)
+        f.rt_advance(m_coeffGlide);
+    for (auto& f : m_eq)
+        f.rt_advance(m_coeffGlide);
+}
+
+[[gnu::always_inline]] inline void StripGroup::rt_runDynamicsAndEq(LaneBlock& buf, int frames,
+                                                                   bool keepPreEq) {
+    if (m_kind == Kind::Channel) {
+        for (auto& f : m_hpf)
+            f.rt_process(buf, frames);
+        if (m_gate.idle()) {
+            m_meters.gateGain = LaneValues{};
+            for (int l = 0; l < kLanes; ++l)
+                m_meters.gateGain[l] = 1.0f;
+        } else {
+            m_gate.rt_process(buf, frames);
+            m_meters.gateGain = m_gate.minGainThisBlock;
+        }
+    }
+    if (m_comp.idle()) {
+        m_meters.compReductionDb = LaneValues{};
+    } else {
+        m_comp.rt_process(buf, frames);
+        m_meters.compReductionDb = m_comp.maxReductionThisBlock;
+    }
+    if (keepPreEq)
+        m_preEq = buf;
+    for (auto& f : m_eq)
+        f.rt_process(buf, frames);
+}
+
+[[gnu::always_inline]] inline void StripGroup::rt_meter(const LaneBlock& buf, int frames) {
+    LaneValues peak, sumSquares, clips;
+    for (int i = 0; i < frames; ++i) {
+        for (int l = 0; l < kLanes; ++l) {
+            const float x = std::fabs(buf.s[i][l]);
+            peak[l] = std::max(peak[l], x);
+            sumSquares[l] += x * x;
+            clips[l] += x >= 1.0f ? 1.0f : 0.0f;
+        }
+    }
+    const float inv = 1.0f / static_cast<float>(frames);
+    for (int l = 0; l < kLanes; ++l) {
+        m_meters.peak[l] = std::max(peak[l], m_meters.peak[l] * m_meterPeakDecay);
+        m_meters.meanSquare[l] += (sumSquares[l] * inv - m_meters.meanSquare[l]) * m_meterRmsCoefficient;
+        m_meters.clips[l] += clips[l];
+    }
+}
+
+STAGEDESK_SIMD_CLONES
+void StripGroup::rt_processChannels(const float* const* laneInputs, int frames, MixAccumulators& mix) {
+    rt_advanceSmoothing();
+    for (int l = 0; l < kLanes; ++l) {
+        const float* in = laneInputs[l];
+        for (int i = 0; i < frames; ++i)
+            m_buf.s[i][l] = in[i];
+    }
+    dsp::applyRamped(m_buf, m_inputGain, frames);
+    rt_meter(m_buf, frames);
+    rt_runDynamicsAndEq(m_buf, frames, m_anyPreEqSend);
+
+    if (!m_mainLeft.silent)
+        dsp::mixRamped(m_buf, m_mainLeft, frames, mix.mainLeft);
+    if (!m_mainRight.silent)
+        dsp::mixRamped(m_buf, m_mainRight, frames, mix.mainRight);
+    for (int b = 0; b < m_busCount; ++b) {
+        if (!m_sendFromPostEq[b].silent)
+            dsp::mixRamped(m_buf, m_sendFromPostEq[b], frames, mix.buses[b]);
+        if (!m_sendFromPreEq[b].silent)
+            dsp::mixRamped(m_preEq, m_sendFromPreEq[b], frames, mix.buses[b]);
+    }
+}
+
+STAGEDESK_SIMD_CLONES
+void StripGroup::rt_processSums(const LaneBlock& sums, int frames, float* const* laneOutputs) {
+    rt_advanceSmoothing();
+    for (int i = 0; i < frames; ++i)
+        for (int l = 0; l < kLanes; ++l)
+            m_buf.s[i][l] = sums.s[i][l];
+    rt_runDynamicsAndEq(m_buf, frames, false);
+    dsp::applyRamped(m_buf, m_out, frames);
+    rt_meter(m_buf, frames);
+    for (int l = 0; l < m_activeLanes; ++l) {
+        float* out = laneOutputs[l];
+        if (!out)
+            continue;
+        for (int i = 0; i < frames; ++i)
+            out[i] = m_buf.s[i][l];
+    }
+}
+
+} // namespace stagedesk::engine

@@ -1,0 +1,28 @@
+#pragma once
+// Static curves of the dynamics processors, shared by the engine's kernels,
+// the tests and the transfer-curve drawings on the screen.
+
+namespace stagedesk::dsp {
+
+// Feed-forward compressor gain computer with a soft knee (quadratic in the
+// knee region, Giannoulis/Massberg/Reiss 2012). Returns the gain change in dB
+// (<= 0) for an input level in dB.
+[[gnu::always_inline]] inline float compressorGainDb(float levelDb, float thresholdDb, float ratio,
+                                                     float kneeDb) {
+    // Written without branches so that it vectorises inside the lane loops.
+    const float over = levelDb - thresholdDb;
+    const float slope = 1.0f / ratio - 1.0f; // <= 0
+    const float x = over + 0.5f * kneeDb;
+    const float inKnee = kneeDb > 0.0f ? slope * x * x / (2.0f * kneeDb) : 0.0f;
+    const float above = slope * over;
+    return 2.0f * over <= -kneeDb ? 0.0f : (2.0f * over < kneeDb ? inKnee : above);
+}
+
+// One-pole coefficient for a time constant in ms at a given rate; the
+// smoother y += (x - y) * coefficient reaches 63% of a step after timeMs.
+inline float onePoleCoefficient(float timeMs, float sampleRate) {
+    const float samples = timeMs * 0.001f * sampleRate;
+    return samples < 1.0f ? 1.0f : 1.0f - __builtin_expf(-1.0f / samples);
+}
+
+} // namespace stagedesk::dsp
