@@ -25,6 +25,13 @@ constexpr float kMeterRmsWindowMs = 300.0f;
 float perSubBlockPole(float timeMs, float sampleRate) {
     return std::exp(-static_cast<float>(dsp::kSubBlock) / (timeMs * 0.001f * sampleRate));
 }
+// Constant-power pan: -3 dB each side at centre. Hard left or right is true
+// silence on the other side (float cos(pi/2) is not zero).
+float constantPowerPan(float pan, bool right) {
+    const float theta = (pan + 1.0f) * std::numbers::pi_v<float> / 4.0f;
+    const float g = right ? std::sin(theta) : std::cos(theta);
+    return g < 1e-6f ? 0.0f : g;
+}
 float perSamplePole(float timeMs, float sampleRate) {
     return std::exp(-1.0f / std::max(timeMs * 0.001f * sampleRate, 1e-3f));
 }
@@ -60,10 +67,9 @@ void StripGroup::rt_setTargets(int lane, const StripParams& p, const StripTarget
         m_gate.releaseCoefficient[lane] = 1.0f - perSamplePole(p.gateReleaseMs, m_sampleRate);
         m_gate.holdSamples[lane] = p.gateHoldMs * 0.001f * m_sampleRate;
 
-        const float theta = (p.pan + 1.0f) * std::numbers::pi_v<float> / 4.0f;
         const float toMain = p.mainOn ? mute * fader : 0.0f;
-        m_mainLeft.target[lane] = toMain * std::cos(theta);
-        m_mainRight.target[lane] = toMain * std::sin(theta);
+        m_mainLeft.target[lane] = toMain * constantPowerPan(p.pan, false);
+        m_mainRight.target[lane] = toMain * constantPowerPan(p.pan, true);
 
         for (int b = 0; b < m_busCount; ++b) {
             const SendParams& send = p.sends[b];
@@ -87,7 +93,7 @@ void StripGroup::rt_setTargets(int lane, const StripParams& p, const StripTarget
     for (int b = 0; b < kEqBands; ++b) {
         const EqBandParams& band = p.eq[b];
         m_eq[b].setTarget(lane, p.eqOn && band.on ? dsp::designEqBand(band.type, band.freqHz,
-                                                                        band.gainDb, band.q, rate)
+                                                                      band.gainDb, band.q, rate)
                                                   : dsp::BiquadCoeffs::identity());
     }
 }
@@ -159,13 +165,15 @@ void StripGroup::rt_advanceSmoothing() {
     const float inv = 1.0f / static_cast<float>(frames);
     for (int l = 0; l < kLanes; ++l) {
         m_meters.peak[l] = std::max(peak[l], m_meters.peak[l] * m_meterPeakDecay);
-        m_meters.meanSquare[l] += (sumSquares[l] * inv - m_meters.meanSquare[l]) * m_meterRmsCoefficient;
+        m_meters.meanSquare[l] +=
+            (sumSquares[l] * inv - m_meters.meanSquare[l]) * m_meterRmsCoefficient;
         m_meters.clips[l] += clips[l];
     }
 }
 
 STAGEDESK_SIMD_CLONES
-void StripGroup::rt_processChannels(const float* const* laneInputs, int frames, MixAccumulators& mix) {
+void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
+                                    MixAccumulators& mix) {
     rt_advanceSmoothing();
     for (int l = 0; l < kLanes; ++l) {
         const float* in = laneInputs[l];
