@@ -3,6 +3,7 @@
 #include <RtAudio.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 namespace stagedesk::engine {
@@ -29,9 +30,17 @@ int findDevice(RtAudio& audio, const std::string& wanted, bool needInputs) {
         const unsigned def = needInputs ? audio.getDefaultInputDevice() : audio.getDefaultOutputDevice();
         return def < count ? static_cast<int>(def) : -1;
     }
-    if (std::all_of(wanted.begin(), wanted.end(), ::isdigit)) {
-        const unsigned id = static_cast<unsigned>(std::stoul(wanted));
-        return id < count ? static_cast<int>(id) : -1;
+    // unsigned char: isdigit of a negative char (UTF-8 names) is undefined.
+    const auto isDigit = [](unsigned char c) { return std::isdigit(c) != 0; };
+    if (std::all_of(wanted.begin(), wanted.end(), isDigit)) {
+        // No stoul: a number too long for it would throw out of start().
+        unsigned long id = 0;
+        for (char c : wanted) {
+            id = id * 10 + static_cast<unsigned long>(c - '0');
+            if (id >= count)
+                return -1;
+        }
+        return static_cast<int>(id);
     }
     for (unsigned i = 0; i < count; ++i) {
         const RtAudio::DeviceInfo info = audio.getDeviceInfo(i);

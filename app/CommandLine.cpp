@@ -1,0 +1,221 @@
+#include "CommandLine.h"
+
+#include "ConsoleSize.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+#include <charconv>
+#include <optional>
+#include <string>
+
+namespace stagedesk::app {
+
+namespace {
+
+const char* const kDescription =
+    "Stagedesk, a live mixing console: runs the mixing engine on an audio interface\n"
+    "(ALSA, JACK or PulseAudio through RtAudio), or on its internal clock when no\n"
+    "device can be opened, so that the console keeps working without sound.\n"
+    "This version always runs headless (no screen); stop it with Ctrl+C,\n"
+    "SIGINT or SIGTERM.";
+
+const char* const kEpilog = R"(
+Audio:
+  Without --audio-api, RtAudio picks the first API that has a device (JACK if
+  a server runs, then ALSA, then PulseAudio). If the device cannot be opened,
+  stagedesk says why on stderr and runs on its internal clock at the chosen
+  rate and block size; it does the same, with a warning, when the API or
+  device asked for on the command line fails.
+
+Real time:
+  stagedesk locks its memory (mlockall) and runs the audio thread with
+  real-time priority. If either is refused it says so and runs anyway; to
+  allow both, add the user to the 'audio' group and give that group
+  'rtprio 95' and 'memlock unlimited' in /etc/security/limits.d/.
+
+Status:
+  Every 10 seconds stagedesk prints one line on stderr: blocks processed,
+  xruns, and the mean and maximum time of the audio callback as a percentage
+  of the block period (frames / rate).
+
+Environment:
+  STAGEDESK_AUDIO_DEBUG=1  let the ALSA library print its own messages while
+                           devices are probed (they are silenced otherwise)
+
+Exit status:
+  0  stopped by SIGINT or SIGTERM, or --help, --version, --list-devices
+  1  could not start (no audio, not even the internal clock)
+  2  bad command line
+
+Examples:
+  stagedesk --headless
+  stagedesk --list-devices --audio-api alsa
+  stagedesk --headless --audio-api jack --inputs 24 --buses 8
+  stagedesk --headless --audio-api alsa --device 'USB Audio' --rate 48000 --frames 128
+)";
+
+// A whole number in [low, high], or an error naming the option.
+std::optional<int> parseInt(const QString& option, const QString& text, int low, int high,
+                            QString& error) {
+    const std::string s = text.trimmed().toStdString();
+    int value = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    const bool whole = !s.empty() && ec == std::errc() && end == s.data() + s.size();
+    if (!whole || value < low || value > high) {
+        const QString range = QStringLiteral("%1..%2").arg(low).arg(high);
+        if (whole || ec == std::errc::result_out_of_range)
+            error = QStringLiteral("--%1: %2 is out of range (%3)").arg(option, text, range);
+        else
+            error = QStringLiteral("--%1: '%2' is not a whole number (expected %3)")
+                        .arg(option, text, range);
+        return std::nullopt;
+    }
+    return value;
+}
+
+QString withHint(const QString& error) {
+    return error + QStringLiteral("; see 'stagedesk --help'");
+}
+
+} // namespace
+
+CommandLine parseCommandLine(const QStringList& arguments) {
+    using engine::kMaxBuses;
+    using engine::kMaxInputs;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromUtf8(kDescription));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version and exit."));
+    const QCommandLineOption headless(
+        QStringLiteral("headless"),
+        QStringLiteral("Run without a screen: the engine, and the status on stderr. This "
+                       "version is always headless; the touchscreen console comes later."));
+    const QCommandLineOption audioApi(
+        QStringLiteral("audio-api"),
+        QStringLiteral("Audio API: alsa, jack or pulse. Default: the first that has a device."),
+        QStringLiteral("api"));
+    const QCommandLineOption device(
+        QStringLiteral("device"),
+        QStringLiteral("Audio device, by number (see --list-devices) or by part of its name. "
+                       "Default: the API's default device."),
+        QStringLiteral("name|N"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("Sample rate in Hz, %1..%2. Default: 48000.")
+                                      .arg(kMinSampleRate)
+                                      .arg(kMaxSampleRate),
+                                  QStringLiteral("Hz"), QStringLiteral("48000"));
+    const QCommandLineOption frames(
+        QStringLiteral("frames"),
+        QStringLiteral("Frames per audio block, %1..%2. Default: 64 (1.3 ms at 48 kHz). JACK "
+                       "uses the server's block size.")
+            .arg(kMinFrames)
+            .arg(kMaxFrames),
+        QStringLiteral("N"), QStringLiteral("64"));
+    const QCommandLineOption inputs(
+        QStringLiteral("inputs"),
+        QStringLiteral("Input channels of the console, 1..%1. Default: 32.").arg(kMaxInputs),
+        QStringLiteral("N"), QStringLiteral("32"));
+    const QCommandLineOption buses(
+        QStringLiteral("buses"),
+        QStringLiteral("Mix buses, 0..%1. Default: 16. Outputs are main L, main R, then one "
+                       "per bus.")
+            .arg(kMaxBuses),
+        QStringLiteral("N"), QStringLiteral("16"));
+    const QCommandLineOption listDevices(
+        QStringLiteral("list-devices"),
+        QStringLiteral("List the audio devices of every API (or of --audio-api) with their "
+                       "numbers, channels and sample rates, and exit."));
+    const QCommandLineOption internalClock(
+        QStringLiteral("internal-clock"),
+        QStringLiteral("Do not open an audio device: run the engine on the internal clock "
+                       "(no sound) at --rate and --frames."));
+
+    parser.addOptions({help, version, headless, audioApi, device, rate, frames, inputs, buses,
+                       listDevices, internalClock});
+
+    CommandLine result;
+    auto fail = [&result](const QString& error) {
+        result.action = CommandLine::Action::Error;
+        result.error = withHint(error);
+        return result;
+    };
+
+    if (!parser.parse(arguments)) {
+        QString error = parser.errorText();
+        if (error.endsWith(QLatin1Char('.')))
+            error.chop(1);
+        if (!error.isEmpty())
+            error[0] = error[0].toLower();
+        return fail(error);
+    }
+    if (parser.isSet(help)) {
+        result.action = CommandLine::Action::ShowHelp;
+        // Qt names the program as it was called; the manual page wants its name.
+        QString text = parser.helpText();
+        text.replace(0, text.indexOf(QLatin1Char('\n')),
+                     QStringLiteral("Usage: stagedesk [options]"));
+        result.text = text + QString::fromUtf8(kEpilog);
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.action = CommandLine::Action::ShowVersion;
+        result.text = QStringLiteral("stagedesk %1\n").arg(QStringLiteral(STAGEDESK_VERSION));
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument '%1'")
+                        .arg(parser.positionalArguments().constFirst()));
+
+    Options& o = result.options;
+    o.headless = parser.isSet(headless);
+    o.listDevices = parser.isSet(listDevices);
+    o.internalClock = parser.isSet(internalClock);
+
+    if (parser.isSet(audioApi)) {
+        o.audioApi = parser.value(audioApi).trimmed().toLower();
+        if (o.audioApi != QLatin1String("alsa") && o.audioApi != QLatin1String("jack") &&
+            o.audioApi != QLatin1String("pulse"))
+            return fail(QStringLiteral("--audio-api: '%1' is not one of alsa, jack, pulse")
+                            .arg(parser.value(audioApi)));
+    }
+    if (parser.isSet(device)) {
+        o.device = parser.value(device);
+        if (o.device.trimmed().isEmpty())
+            return fail(QStringLiteral("--device: needs a device number or name"));
+    }
+
+    QString error;
+    const auto r =
+        parseInt(QStringLiteral("rate"), parser.value(rate), kMinSampleRate, kMaxSampleRate, error);
+    if (!r)
+        return fail(error);
+    const auto f =
+        parseInt(QStringLiteral("frames"), parser.value(frames), kMinFrames, kMaxFrames, error);
+    if (!f)
+        return fail(error);
+    const auto i = parseInt(QStringLiteral("inputs"), parser.value(inputs), 1, kMaxInputs, error);
+    if (!i)
+        return fail(error);
+    const auto b = parseInt(QStringLiteral("buses"), parser.value(buses), 0, kMaxBuses, error);
+    if (!b)
+        return fail(error);
+    o.sampleRate = *r;
+    o.framesPerBlock = *f;
+    o.inputs = *i;
+    o.buses = *b;
+
+    if (o.internalClock && (!o.audioApi.isEmpty() || !o.device.isEmpty()) && !o.listDevices)
+        return fail(QStringLiteral("--internal-clock: cannot be combined with --audio-api or "
+                                   "--device"));
+
+    result.action = o.listDevices ? CommandLine::Action::ListDevices : CommandLine::Action::Run;
+    return result;
+}
+
+} // namespace stagedesk::app

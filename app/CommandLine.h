@@ -1,0 +1,42 @@
+#pragma once
+// The command line of stagedesk: parsed and validated into Options, or into
+// what to print instead (help, version, one clear error).
+
+#include <QString>
+#include <QStringList>
+
+namespace stagedesk::app {
+
+struct Options {
+    bool headless = false;
+    QString audioApi; // "alsa", "jack", "pulse"; empty = RtAudio's choice
+    QString device;   // device number or part of its name; empty = default
+    int sampleRate = 48000;
+    int framesPerBlock = 64;
+    int inputs = 32;
+    int buses = 16;
+    bool listDevices = false;
+    bool internalClock = false;
+};
+
+// Accepted ranges, also quoted in --help and in the error messages.
+constexpr int kMinSampleRate = 8000;
+constexpr int kMaxSampleRate = 384000;
+constexpr int kMinFrames = 16;
+constexpr int kMaxFrames = 8192;
+
+struct CommandLine {
+    enum class Action { Run, ListDevices, ShowHelp, ShowVersion, Error };
+    Action action = Action::Run;
+    Options options;
+    QString error; // Action::Error: one line, naming the option
+    QString text;  // Action::ShowHelp / ShowVersion: what to print on stdout
+};
+
+// 'arguments' includes the program name first, as QCoreApplication::arguments().
+CommandLine parseCommandLine(const QStringList& arguments);
+
+// Exit status for a bad command line.
+constexpr int kUsageExitCode = 2;
+
+} // namespace stagedesk::app

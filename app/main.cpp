@@ -1,0 +1,85 @@
+// stagedesk: parses the command line, prepares the machine for real-time
+// audio, starts the engine on a device or the internal clock, reports its
+// status, and stops cleanly on SIGINT or SIGTERM.
+
+#include "AudioHost.h"
+#include "AudioLibraryNoise.h"
+#include "AudioStartup.h"
+#include "CommandLine.h"
+#include "DeviceList.h"
+#include "Engine.h"
+#include "Log.h"
+#include "RealtimeSetup.h"
+#include "SignalHandler.h"
+#include "StatusReporter.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace stagedesk;
+using namespace stagedesk::app;
+
+int main(int argc, char* argv[]) {
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("stagedesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STAGEDESK_VERSION));
+
+    const CommandLine commandLine = parseCommandLine(QCoreApplication::arguments());
+    const Options& options = commandLine.options;
+    switch (commandLine.action) {
+    case CommandLine::Action::Error:
+        logLine(commandLine.error.toStdString());
+        return kUsageExitCode;
+    case CommandLine::Action::ShowHelp:
+    case CommandLine::Action::ShowVersion:
+        std::fputs(commandLine.text.toUtf8().constData(), stdout);
+        return 0;
+    case CommandLine::Action::ListDevices:
+        silenceAudioLibraryNoise();
+        printDeviceList(options.audioApi.toStdString());
+        return 0;
+    case CommandLine::Action::Run:
+        break;
+    }
+
+    logLine("Stagedesk " STAGEDESK_VERSION);
+    if (!options.headless)
+        logLine("running headless: the console screen comes in a later version (--headless "
+                "silences this note)");
+
+    SignalHandler signalHandler;
+    if (!signalHandler.error().isEmpty()) {
+        logLine("cannot handle SIGINT/SIGTERM: " + signalHandler.error().toStdString());
+        return 1;
+    }
+
+    if (const std::string refused = lockMemory(); !refused.empty())
+        logLine(refused);
+    if (const std::string refused = probeRealtimePriority(); !refused.empty())
+        logLine(refused);
+
+    silenceAudioLibraryNoise();
+    engine::Engine engine(engineConfig(options));
+    logLine("console: " + std::to_string(options.inputs) + " inputs, " +
+            std::to_string(options.buses) + " mix buses, " +
+            std::to_string(engine.outputChannels()) + " outputs (main L/R, buses)");
+
+    AudioHost audio(engine, options);
+    if (!audio.start()) {
+        logLine("no audio backend could be started; giving up");
+        return 1;
+    }
+    StatusReporter status(engine, audio);
+
+    QObject::connect(&signalHandler, &SignalHandler::received, &application, [](int signal) {
+        logLine(std::string(SignalHandler::name(signal)) + " received; stopping");
+        QCoreApplication::quit();
+    });
+    logLine("running; stop with Ctrl+C (SIGINT) or SIGTERM");
+
+    const int exitCode = QCoreApplication::exec();
+    audio.stop();
+    logLine("stopped");
+    return exitCode;
+}
