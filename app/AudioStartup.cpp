@@ -40,6 +40,9 @@ engine::RtAudioBackendConfig rtAudioConfig(const Options& options) {
     config.sampleRate = options.sampleRate;
     config.framesPerBlock = options.framesPerBlock;
     config.clientName = "stagedesk";
+    config.jackAutoConnect = options.jackConnect;
+    config.inputMap = options.inputMap;
+    config.outputMap = options.outputMap;
     return config;
 }
 

@@ -74,6 +74,32 @@ std::optional<int> parseInt(const QString& option, const QString& text, int low,
     return value;
 }
 
+// "1,2,5-8,-" (1-based device channels, ranges, '-' for none) -> 0-based map.
+std::optional<std::vector<int>> parseChannelMap(const QString& option, const QString& text,
+                                                QString& error) {
+    std::vector<int> map;
+    for (const QString& raw : text.split(QLatin1Char(','))) {
+        const QString item = raw.trimmed();
+        if (item == QLatin1String("-")) {
+            map.push_back(-1);
+            continue;
+        }
+        const QStringList ends = item.split(QLatin1Char('-'));
+        bool okFirst = false, okLast = ends.size() == 1;
+        const int first = ends.value(0).toInt(&okFirst);
+        const int last = ends.size() == 2 ? ends[1].toInt(&okLast) : first;
+        if (ends.size() > 2 || !okFirst || !okLast || first < 1 || last < first || last > 1024) {
+            error = QStringLiteral("--%1: '%2' is not a device channel (1..1024), a range "
+                                   "like 3-8, or '-'")
+                        .arg(option, item);
+            return std::nullopt;
+        }
+        for (int ch = first; ch <= last; ++ch)
+            map.push_back(ch - 1);
+    }
+    return map;
+}
+
 QString withHint(const QString& error) {
     return error + QStringLiteral("; see 'stagedesk --help'");
 }
@@ -136,8 +162,23 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         QStringLiteral("Do not open an audio device: run the engine on the internal clock "
                        "(no sound) at --rate and --frames."));
 
+    const QCommandLineOption inputMap(
+        QStringLiteral("input-map"),
+        QStringLiteral("Device input channel of each console input, 1-based, in order: a list "
+                       "like 1,2,9-16 ('-' = not connected). Default: input N reads channel N."),
+        QStringLiteral("list"));
+    const QCommandLineOption outputMap(
+        QStringLiteral("output-map"),
+        QStringLiteral("Device output channel of each console output (main L, main R, bus 1, "
+                       "bus 2, ...), same syntax. Default: in order."),
+        QStringLiteral("list"));
+    const QCommandLineOption noJackConnect(
+        QStringLiteral("no-jack-connect"),
+        QStringLiteral("With JACK, leave stagedesk's ports unconnected (default: connect them "
+                       "to the system ports in order)."));
+
     parser.addOptions({help, version, headless, audioApi, device, rate, frames, inputs, buses,
-                       listDevices, internalClock});
+                       inputMap, outputMap, noJackConnect, listDevices, internalClock});
 
     CommandLine result;
     auto fail = [&result](const QString& error) {
@@ -176,6 +217,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     o.headless = parser.isSet(headless);
     o.listDevices = parser.isSet(listDevices);
     o.internalClock = parser.isSet(internalClock);
+    o.jackConnect = !parser.isSet(noJackConnect);
 
     if (parser.isSet(audioApi)) {
         o.audioApi = parser.value(audioApi).trimmed().toLower();
@@ -205,6 +247,17 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     const auto b = parseInt(QStringLiteral("buses"), parser.value(buses), 0, kMaxBuses, error);
     if (!b)
         return fail(error);
+    QString mapError;
+    for (auto [option, target] :
+         {std::pair{&inputMap, &o.inputMap}, std::pair{&outputMap, &o.outputMap}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto map =
+            parseChannelMap(option->names().constFirst(), parser.value(*option), mapError);
+        if (!map)
+            return fail(mapError);
+        *target = *map;
+    }
     o.sampleRate = *r;
     o.framesPerBlock = *f;
     o.inputs = *i;

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace stagedesk::app {
 
 struct Options {
@@ -17,6 +19,10 @@ struct Options {
     int buses = 16;
     bool listDevices = false;
     bool internalClock = false;
+    bool jackConnect = true; // connect JACK ports to the system ports in order
+    // 0-based device channels per engine input / output; empty = in order.
+    std::vector<int> inputMap;
+    std::vector<int> outputMap;
 };
 
 // Accepted ranges, also quoted in --help and in the error messages.
