@@ -56,8 +56,11 @@ struct Command {
     std::uint16_t index; // channel, bus, DCA or mute group, 0-based
     std::uint16_t sub;   // EQ band or send bus, 0-based
     float value;
+    // Faders and send levels only: glide to the value over this time
+    // (a scene's fade), sample-accurate; 0 = the usual few-ms smoothing.
+    std::uint16_t fadeCentiseconds = 0;
 };
 static_assert(std::is_trivially_copyable_v<Command>);
-static_assert(sizeof(Command) == 12);
+static_assert(sizeof(Command) <= 16);
 
 } // namespace stagedesk::engine

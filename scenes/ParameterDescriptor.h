@@ -1,0 +1,63 @@
+#pragma once
+// Everything the console knows about one controllable value: its address in
+// X32 OSC naming, unit, range, default, taper, the recall section it belongs
+// to, and where it goes in the engine. The three forms of a value (plain,
+// normalized, engine) are converted here and nowhere else.
+
+#include "Command.h"
+#include "Taper.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+namespace stagedesk::scenes {
+
+// What a scene's recall scope and the recall safes are made of.
+enum class Section : std::uint8_t { Preamp, Dynamics, Eq, Sends, FaderMute, Routing, Names, Count };
+const char* sectionName(Section s);
+
+enum class StripKind : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Global };
+
+// How the plain value becomes the engine's value.
+enum class EngineMapping : std::uint8_t {
+    None,     // not an engine parameter (names, colours, links)
+    Direct,   // same number
+    FaderDb,  // kFaderOffDb (-inf) becomes the engine's silence
+    Percent,  // -100..100 -> -1..1 (pan)
+    Ratio,    // enum index -> compressor ratio
+    HpfSlope, // enum index -> 12 / 24 dB/oct
+    EqType,   // X32 EQ type index -> dsp::EqType
+};
+
+struct ParameterDescriptor {
+    QString address;
+    QString unit;
+    Taper taper = Taper::Linear;
+    double min = 0, max = 1, defaultValue = 0; // plain
+    QStringList enumNames;                     // Taper::Enum
+    int maxLength = 0;                         // Taper::String
+    Section section = Section::FaderMute;
+    StripKind strip = StripKind::Global;
+    int stripIndex = 0;
+    bool fades = false; // glides over a scene's fade time (faders, send levels)
+
+    EngineMapping mapping = EngineMapping::None;
+    engine::Target target = engine::Target::Engine;
+    engine::Param param = engine::Param::ResetStats;
+    std::uint16_t index = 0, sub = 0;
+
+    bool isText() const { return taper == Taper::String; }
+    bool isDiscrete() const;
+    // Clamped to the range, rounded where the value is discrete; NaN -> default.
+    double clamp(double plain) const;
+    double toNormalized(double plain) const;
+    double fromNormalized(double normalized) const;
+    float engineValue(double plain) const;
+    engine::Command engineCommand(double plain) const;
+    // As a person reads it: "-10.0 dB", "-inf", "1.20 kHz", "PEQ", "ON".
+    QString format(double plain) const;
+};
+
+} // namespace stagedesk::scenes

@@ -1,0 +1,70 @@
+#pragma once
+// The one list of every controllable value of a console of a given size,
+// with its X32-style address. Nothing else in the program invents an address.
+
+#include "ParameterDescriptor.h"
+
+#include <QHash>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace stagedesk::scenes {
+
+struct ConsoleSize {
+    int inputs = 32;
+    int buses = 16;
+    bool operator==(const ConsoleSize&) const = default;
+};
+
+using ParamId = int;
+constexpr ParamId kNoParam = -1;
+
+class ParameterRegistry {
+public:
+    explicit ParameterRegistry(ConsoleSize size);
+
+    ConsoleSize size() const { return m_size; }
+    int count() const { return static_cast<int>(m_params.size()); }
+    const ParameterDescriptor& at(ParamId id) const { return m_params[std::size_t(id)]; }
+    const std::vector<ParameterDescriptor>& all() const { return m_params; }
+
+    // kNoParam if the address is unknown.
+    ParamId find(const QString& address) const { return m_byAddress.value(address, kNoParam); }
+    // Every parameter at or under an address prefix ("/ch/01/mix" lists
+    // /ch/01/mix/fader, /ch/01/mix/05/level, ...), in address order.
+    std::vector<ParamId> subtree(const QString& prefix) const;
+
+    // "/ch/01" (or "/ch/001" on consoles of more than 99 inputs).
+    QString channelPrefix(int channel) const;
+    QString busPrefix(int bus) const;
+    // The stereo-link partner of a channel (0-based) and the link parameter, or -1.
+    ParamId channelLinkParam(int channel) const;
+
+private:
+    struct Strip {
+        StripKind kind;
+        int index;
+        engine::Target target;
+    };
+    void add(ParameterDescriptor d);
+    // Files d under a strip; with a param, also maps it onto the engine.
+    void addToStrip(const Strip& strip, ParameterDescriptor d, Section section,
+                    std::optional<engine::Param> param = std::nullopt,
+                    EngineMapping mapping = EngineMapping::Direct, int sub = 0);
+    void addStripProcessing(const Strip& strip, const QString& prefix);
+    void addChannel(int ch);
+    void addBus(int bus);
+    void addMain();
+    void addDca(int dca);
+    void addGlobal();
+
+    ConsoleSize m_size;
+    std::vector<ParameterDescriptor> m_params;
+    QHash<QString, ParamId> m_byAddress;
+    std::vector<std::pair<QString, ParamId>> m_sorted;
+};
+
+} // namespace stagedesk::scenes

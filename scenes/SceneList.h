@@ -1,0 +1,73 @@
+#pragma once
+// The scenes of a show, the cue list over them, and the recall safes, acting
+// on the console state. A recall is one engine transaction.
+
+#include "ConsoleState.h"
+#include "Scene.h"
+
+#include <optional>
+#include <vector>
+
+namespace stagedesk::scenes {
+
+class SceneList {
+public:
+    explicit SceneList(ConsoleState& state);
+
+    int count() const { return int(m_scenes.size()); }
+    const Scene& at(int index) const { return m_scenes[std::size_t(index)]; }
+    const std::vector<Scene>& scenes() const { return m_scenes; }
+    int indexOfId(int id) const; // -1 if none
+
+    // Stores the current state as a scene at 'index' (replacing the scene
+    // there; index == count() appends). Returns the scene's id, or -1 when
+    // the list is full or the index is out of range.
+    int store(int index, const QString& name, const RecallScope& scope, double fadeSeconds = 0);
+    // Recalls scene 'index' within its scope, skipping the safes. Returns
+    // false if there is no such scene.
+    bool recall(int index);
+    bool rename(int index, const QString& name);
+    bool setFadeTime(int index, double seconds);
+    bool setScope(int index, const RecallScope& scope);
+    bool remove(int index);
+    bool move(int from, int to);
+
+    // Undo of the last recall (puts back every value it changed) and of the
+    // last store (puts back the scene that was there, or removes the new one).
+    bool canUndoRecall() const { return m_undoRecall.has_value(); }
+    bool undoRecall();
+    bool canUndoStore() const { return m_undoStore.has_value(); }
+    bool undoStore();
+
+    RecallSafes& safes() { return m_safes; }
+    const RecallSafes& safes() const { return m_safes; }
+
+    // Cue list: position is the cue that GO fires next.
+    const std::vector<Cue>& cues() const { return m_cues; }
+    void setCues(std::vector<Cue> cues, int position = 0);
+    int cuePosition() const { return m_cuePosition; }
+    bool go();       // recall the cue at the position, then advance
+    bool next();     // move the position on without recalling
+    bool previous(); // move the position back without recalling
+
+    // Replaces everything (show loading); ids are kept as given.
+    void replaceAll(std::vector<Scene> scenes, std::vector<Cue> cues, int cuePosition,
+                    const RecallSafes& safes);
+
+private:
+    ConsoleState& m_state;
+    std::vector<Scene> m_scenes;
+    std::vector<Cue> m_cues;
+    int m_cuePosition = 0;
+    int m_nextId = 1;
+    RecallSafes m_safes;
+
+    struct StoreUndo {
+        int index;
+        std::optional<Scene> previous; // nullopt: the store appended
+    };
+    std::optional<std::vector<Assignment>> m_undoRecall;
+    std::optional<StoreUndo> m_undoStore;
+};
+
+} // namespace stagedesk::scenes
