@@ -204,16 +204,18 @@ void ConsoleState::flushEngine() {
         // A transaction larger than the whole queue goes in as it fits; it
         // cannot be atomic then, but it is never lost.
         if (next.size() > m_engine->commandCapacity()) {
+            const std::size_t chunk = m_engine->commandCapacity() / 2;
             std::size_t done = 0;
-            while (done < next.size() &&
-                   m_engine->postBatch(std::span(next).subspan(
-                       done, std::min<std::size_t>(1024, next.size() - done))))
-                done += std::min<std::size_t>(1024, next.size() - done);
-            if (done < next.size()) {
-                m_backlog.front().erase(m_backlog.front().begin(),
-                                        m_backlog.front().begin() + long(done));
-                return;
+            while (done < next.size()) {
+                const std::size_t n = std::min(chunk, next.size() - done);
+                if (!m_engine->postBatch(std::span(next).subspan(done, n)))
+                    break;
+                done += n;
             }
+            m_backlog.front().erase(m_backlog.front().begin(),
+                                    m_backlog.front().begin() + long(done));
+            if (!m_backlog.front().empty())
+                return;
         } else if (!m_engine->postBatch(next)) {
             return;
         }
