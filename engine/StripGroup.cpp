@@ -111,7 +111,8 @@ void StripGroup::snapToTargets() {
         f.snap();
 }
 
-void StripGroup::rt_advanceSmoothing() {
+// Inlined into the two entry points, so that it is compiled for AVX2 too.
+[[gnu::always_inline]] inline void StripGroup::rt_advanceSmoothing() {
     for (dsp::GainRamp* r : {&m_inputGain, &m_mainLeft, &m_mainRight, &m_out, &m_comp.makeup})
         r->rt_advance(m_rampDecay);
     m_anyPreEqSend = false;
@@ -129,8 +130,7 @@ void StripGroup::rt_advanceSmoothing() {
 [[gnu::always_inline]] inline void StripGroup::rt_runDynamicsAndEq(LaneBlock& buf, int frames,
                                                                    bool keepPreEq) {
     if (m_kind == Kind::Channel) {
-        for (auto& f : m_hpf)
-            f.rt_process(buf, frames);
+        dsp::rt_processCascade(m_hpf, buf, frames);
         if (m_gate.idle()) {
             m_meters.gateGain = LaneValues{};
             for (int l = 0; l < kLanes; ++l)
@@ -148,20 +148,24 @@ void StripGroup::rt_advanceSmoothing() {
     }
     if (keepPreEq)
         m_preEq = buf;
-    for (auto& f : m_eq)
-        f.rt_process(buf, frames);
+    dsp::rt_processCascade(m_eq, buf, frames);
 }
 
 [[gnu::always_inline]] inline void StripGroup::rt_meter(const LaneBlock& buf, int frames) {
-    LaneValues peak, sumSquares, clips;
+    // All lanes in one vector (dsp::LaneVec): these per-lane sums over the
+    // samples do not auto-vectorise.
+    const dsp::LaneVec zero{}, one = dsp::splatLanes(1.0f);
+    dsp::LaneVec vpeak{}, vsum{}, vclips{};
     for (int i = 0; i < frames; ++i) {
-        for (int l = 0; l < kLanes; ++l) {
-            const float x = std::fabs(buf.s[i][l]);
-            peak[l] = std::max(peak[l], x);
-            sumSquares[l] += x * x;
-            clips[l] += x >= 1.0f ? 1.0f : 0.0f;
-        }
+        const dsp::LaneVec x = dsp::absLanes(dsp::loadLanes(buf.s[i]));
+        vpeak = dsp::maxLanes(vpeak, x);
+        vsum += x * x;
+        vclips += x >= 1.0f ? one : zero;
     }
+    LaneValues peak, sumSquares, clips;
+    dsp::storeLanes(peak, vpeak);
+    dsp::storeLanes(sumSquares, vsum);
+    dsp::storeLanes(clips, vclips);
     const float inv = 1.0f / static_cast<float>(frames);
     for (int l = 0; l < kLanes; ++l) {
         m_meters.peak[l] = std::max(peak[l], m_meters.peak[l] * m_meterPeakDecay);
@@ -189,9 +193,13 @@ void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
     if (!m_mainRight.silent)
         dsp::mixRamped(m_buf, m_mainRight, frames, mix.mainRight);
     for (int b = 0; b < m_busCount; ++b) {
-        if (!m_sendFromPostEq[b].silent)
+        const bool post = !m_sendFromPostEq[b].silent, pre = !m_sendFromPreEq[b].silent;
+        if (post && pre)
+            dsp::mixRampedPair(m_buf, m_sendFromPostEq[b], m_preEq, m_sendFromPreEq[b], frames,
+                               mix.buses[b]);
+        else if (post)
             dsp::mixRamped(m_buf, m_sendFromPostEq[b], frames, mix.buses[b]);
-        if (!m_sendFromPreEq[b].silent)
+        else if (pre)
             dsp::mixRamped(m_preEq, m_sendFromPreEq[b], frames, mix.buses[b]);
     }
 }

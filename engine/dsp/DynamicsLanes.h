@@ -35,21 +35,29 @@ struct GateLanes {
     }
 
     [[gnu::always_inline]] inline void rt_process(LaneBlock& buf, int n) {
-        LaneValues g = gain, hold = holdLeft, lowest;
-        for (int l = 0; l < kLanes; ++l)
-            lowest[l] = 1.0f;
+        // All lanes in one vector (see LaneVec); in every lane:
+        //   hold = |x| >= threshold ? holdSamples + 1 : max(hold - 1, 0)
+        //   target = hold > 0 ? 1 : closedGain
+        //   g += (target - g) * (target > g ? attack : release);  y = x g
+        const LaneVec threshold = loadLanes(thresholdGain), closed = loadLanes(closedGain);
+        const LaneVec attack = loadLanes(attackCoefficient);
+        const LaneVec release = loadLanes(releaseCoefficient);
+        const LaneVec reload = loadLanes(holdSamples) + 1.0f;
+        const LaneVec zero{}, one = splatLanes(1.0f);
+        LaneVec vg = loadLanes(gain), vhold = loadLanes(holdLeft), vlowest = one;
         for (int i = 0; i < n; ++i) {
-            for (int l = 0; l < kLanes; ++l) {
-                const float x = buf.s[i][l];
-                const bool above = std::fabs(x) >= thresholdGain[l];
-                hold[l] = above ? holdSamples[l] + 1.0f : std::max(hold[l] - 1.0f, 0.0f);
-                const float target = hold[l] > 0.0f ? 1.0f : closedGain[l];
-                const float k = target > g[l] ? attackCoefficient[l] : releaseCoefficient[l];
-                g[l] += (target - g[l]) * k;
-                lowest[l] = std::min(lowest[l], g[l]);
-                buf.s[i][l] = x * g[l];
-            }
+            const LaneVec x = loadLanes(buf.s[i]);
+            vhold = absLanes(x) >= threshold ? reload : maxLanes(vhold - 1.0f, zero);
+            const LaneVec target = vhold > 0.0f ? one : closed;
+            const LaneVec k = target > vg ? attack : release;
+            vg += (target - vg) * k;
+            vlowest = minLanes(vlowest, vg);
+            storeLanes(buf.s[i], x * vg);
         }
+        LaneValues g, hold, lowest;
+        storeLanes(g, vg);
+        storeLanes(hold, vhold);
+        storeLanes(lowest, vlowest);
         // Snap a gain that has arrived, so that an idle gate is detected.
         for (int l = 0; l < kLanes; ++l) {
             if (std::fabs(g[l] - 1.0f) < 1e-6f && hold[l] > 0.0f)
@@ -94,22 +102,43 @@ struct CompressorLanes {
     }
 
     [[gnu::always_inline]] inline void rt_process(LaneBlock& buf, int n) {
-        LaneValues peak = peakState, red = reductionDb, most;
+        // All lanes in one vector (see LaneVec); in every lane:
+        //   wanted = -gainComputer(level of x in dB)
+        //   peak = max(wanted, rp peak + (1 - rp) wanted)
+        //   red = ap red + (1 - ap) peak;  y = x 10^(-red / 20) makeup
+        // in three passes over the block. Only the middle one carries state
+        // from sample to sample; the long level detection and gain stages
+        // have none, and on their own the CPU overlaps many samples of them
+        // (in a single pass it could overlap two or three).
+        LaneBlock work; // wanted, then red, per sample
+        const LaneVec threshold = loadLanes(thresholdDb), vratio = loadLanes(ratio);
+        const LaneVec knee = loadLanes(kneeDb);
+        for (int i = 0; i < n; ++i) {
+            const LaneVec levelDb = fastGainToDb(absLanes(loadLanes(buf.s[i])));
+            storeLanes(work.s[i], -detail::compressorGainDb(levelDb, threshold, vratio, knee));
+        }
+        const LaneVec rp = loadLanes(releasePole), ap = loadLanes(attackPole);
+        LaneVec vpeak = loadLanes(peakState), vred = loadLanes(reductionDb), vmost{};
+        for (int i = 0; i < n; ++i) {
+            const LaneVec wanted = loadLanes(work.s[i]);
+            const LaneVec released = rp * vpeak + (1.0f - rp) * wanted;
+            vpeak = maxLanes(wanted, released);
+            vred = ap * vred + (1.0f - ap) * vpeak;
+            vmost = maxLanes(vmost, vred);
+            storeLanes(work.s[i], vred);
+        }
+        const LaneVec mkStart = loadLanes(makeup.start), mkCurrent = loadLanes(makeup.current);
         const float inv = 1.0f / static_cast<float>(n);
         for (int i = 0; i < n; ++i) {
             const float fi = static_cast<float>(i + 1) * inv;
-            for (int l = 0; l < kLanes; ++l) {
-                const float x = buf.s[i][l];
-                const float levelDb = fastGainToDb(std::fabs(x));
-                const float wanted = -compressorGainDb(levelDb, thresholdDb[l], ratio[l], kneeDb[l]);
-                const float released = releasePole[l] * peak[l] + (1.0f - releasePole[l]) * wanted;
-                peak[l] = std::max(wanted, released);
-                red[l] = attackPole[l] * red[l] + (1.0f - attackPole[l]) * peak[l];
-                most[l] = std::max(most[l], red[l]);
-                const float mk = makeup.start[l] + (makeup.current[l] - makeup.start[l]) * fi;
-                buf.s[i][l] = x * fastDbToGain(-red[l]) * mk;
-            }
+            const LaneVec mk = mkStart + (mkCurrent - mkStart) * fi;
+            const LaneVec x = loadLanes(buf.s[i]);
+            storeLanes(buf.s[i], x * fastDbToGain(-loadLanes(work.s[i])) * mk);
         }
+        LaneValues peak, red, most;
+        storeLanes(peak, vpeak);
+        storeLanes(red, vred);
+        storeLanes(most, vmost);
         for (int l = 0; l < kLanes; ++l) {
             if (red[l] < 1e-5f && ratio[l] == 1.0f)
                 red[l] = 0.0f, peak[l] = 0.0f;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace stagedesk::dsp {
 
@@ -25,6 +27,67 @@ struct alignas(32) LaneBlock {
     float s[kSubBlock][kLanes];
 };
 
+// Explicit SIMD for the kernels whose sample loop carries state from one
+// sample to the next (filters, gate, compressor, meters). There GCC unrolls
+// the 8-lane loop, cannot vectorise the sample loop because of the
+// recurrence, and its basic-block vectoriser gives up on the loop-carried
+// values: the result was scalar code. Those kernels are written on one vector
+// of kLanes floats (GCC/clang vector extension) instead, with exactly the
+// scalar arithmetic in every lane. Without AVX the compiler splits each
+// operation into two SSE halves.
+//
+// GCC warns (-Wpsabi) that a function returning a 32-byte vector "changes the
+// ABI" when it is compiled without AVX (the baseline clone). These helpers are
+// always inlined and never cross a library boundary, and GCC issues that
+// warning at the end of the translation unit, out of reach of a push/pop, so
+// it is off in every file that includes this header.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+using LaneVec = float __attribute__((vector_size(kLanes * sizeof(float))));
+using LaneInts = std::int32_t __attribute__((vector_size(kLanes * sizeof(float))));
+
+[[gnu::always_inline]] inline LaneVec loadLanes(const float* p) {
+    LaneVec v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+[[gnu::always_inline]] inline LaneVec loadLanes(const LaneValues& x) {
+    LaneVec v;
+    std::memcpy(&v, x.v, sizeof v);
+    return v;
+}
+[[gnu::always_inline]] inline void storeLanes(float* p, const LaneVec& v) {
+    std::memcpy(p, &v, sizeof v);
+}
+[[gnu::always_inline]] inline void storeLanes(LaneValues& x, const LaneVec& v) {
+    std::memcpy(x.v, &v, sizeof v);
+}
+[[gnu::always_inline]] inline LaneVec splatLanes(float x) {
+    return LaneVec{} + x;
+}
+// Lane-wise std::max and std::min, with their argument order and NaN
+// behaviour: max(a, b) = a < b ? b : a;  min(a, b) = b < a ? b : a.
+[[gnu::always_inline]] inline LaneVec maxLanes(const LaneVec& a, const LaneVec& b) {
+    return a < b ? b : a;
+}
+[[gnu::always_inline]] inline LaneVec minLanes(const LaneVec& a, const LaneVec& b) {
+    return b < a ? b : a;
+}
+// Lane-wise std::fabs (clears the sign bit).
+[[gnu::always_inline]] inline LaneVec absLanes(const LaneVec& x) {
+    return __builtin_bit_cast(LaneVec, __builtin_bit_cast(LaneInts, x) & 0x7fffffff);
+}
+// True if the comparison result m is true in any lane.
+[[gnu::always_inline]] inline bool anyLane(const LaneInts& m) {
+    std::uint64_t words[sizeof(LaneInts) / sizeof(std::uint64_t)];
+    std::memcpy(words, &m, sizeof words);
+    std::uint64_t any = 0;
+    for (std::uint64_t w : words)
+        any |= w;
+    return any != 0;
+}
+
 // A gain per lane that moves toward its target once per sub-block (one-pole)
 // and is applied as a linear ramp inside the sub-block: continuous, so no
 // zipper noise and no click, whatever the block size.
@@ -35,16 +98,14 @@ struct GainRamp {
     bool silent = true; // start and current are zero in every lane
 
     void rt_advance(float decay) {
-        float activity = 0;
-        for (int l = 0; l < kLanes; ++l) {
-            start[l] = current[l];
-            float next = target[l] + (current[l] - target[l]) * decay;
-            if (std::fabs(next - target[l]) < 1e-6f)
-                next = target[l];
-            current[l] = next;
-            activity += std::fabs(start[l]) + std::fabs(next);
-        }
-        silent = activity == 0.0f;
+        // All lanes in one vector. Silent: |start| + |next| is zero in every
+        // lane (a sum of non-negative terms, so the same as their total).
+        const LaneVec was = loadLanes(current), goal = loadLanes(target);
+        LaneVec next = goal + (was - goal) * decay;
+        next = absLanes(next - goal) < 1e-6f ? goal : next;
+        storeLanes(start, was);
+        storeLanes(current, next);
+        silent = !anyLane(absLanes(was) + absLanes(next) != 0.0f);
     }
     // Jump to the target (used when the engine starts).
     void snap() {
@@ -60,10 +121,39 @@ struct GainRamp {
     LaneValues step;
     for (int l = 0; l < kLanes; ++l)
         step[l] = (g.current[l] - g.start[l]) * inv;
+    const LaneVec vstep = loadLanes(step);
+    if (!anyLane(vstep != 0.0f)) {
+        // A settled ramp (the usual case): step is +-0, so start + step * fi
+        // is start + step for every i, bit for bit.
+        const LaneVec gain = loadLanes(g.start) + vstep;
+        for (int i = 0; i < n; ++i)
+            storeLanes(acc.s[i], loadLanes(acc.s[i]) + loadLanes(src.s[i]) * gain);
+        return;
+    }
     for (int i = 0; i < n; ++i) {
         const float fi = static_cast<float>(i + 1);
         for (int l = 0; l < kLanes; ++l)
             acc.s[i][l] += src.s[i][l] * (g.start[l] + step[l] * fi);
+    }
+}
+
+// acc += a * ga, then acc += b * gb: the same as the two mixRamped calls, and
+// in a single pass over acc when both ramps are settled.
+[[gnu::always_inline]] inline void mixRampedPair(const LaneBlock& a, const GainRamp& ga,
+                                                 const LaneBlock& b, const GainRamp& gb, int n,
+                                                 LaneBlock& acc) {
+    const float inv = 1.0f / static_cast<float>(n);
+    const LaneVec stepA = (loadLanes(ga.current) - loadLanes(ga.start)) * inv;
+    const LaneVec stepB = (loadLanes(gb.current) - loadLanes(gb.start)) * inv;
+    if (anyLane(stepA != 0.0f) || anyLane(stepB != 0.0f)) {
+        mixRamped(a, ga, n, acc);
+        mixRamped(b, gb, n, acc);
+        return;
+    }
+    const LaneVec gainA = loadLanes(ga.start) + stepA, gainB = loadLanes(gb.start) + stepB;
+    for (int i = 0; i < n; ++i) {
+        const LaneVec sum = loadLanes(acc.s[i]) + loadLanes(a.s[i]) * gainA;
+        storeLanes(acc.s[i], sum + loadLanes(b.s[i]) * gainB);
     }
 }
 
@@ -73,6 +163,14 @@ struct GainRamp {
     LaneValues step;
     for (int l = 0; l < kLanes; ++l)
         step[l] = (g.current[l] - g.start[l]) * inv;
+    const LaneVec vstep = loadLanes(step);
+    if (!anyLane(vstep != 0.0f)) {
+        // Settled: the same gain for every i, bit for bit (see mixRamped).
+        const LaneVec gain = loadLanes(g.start) + vstep;
+        for (int i = 0; i < n; ++i)
+            storeLanes(buf.s[i], loadLanes(buf.s[i]) * gain);
+        return;
+    }
     for (int i = 0; i < n; ++i) {
         const float fi = static_cast<float>(i + 1);
         for (int l = 0; l < kLanes; ++l)

@@ -10,7 +10,10 @@
 
 #if defined(__clang__) && defined(__has_cpp_attribute)
 #if __has_cpp_attribute(clang::nonblocking)
-#define STAGEDESK_NONBLOCKING [[clang::nonblocking]]
+// The GNU spelling: [[clang::nonblocking]] is a function-type attribute that
+// may only follow the declarator ("void f() noexcept [[clang::nonblocking]]"),
+// and clang rejects it in front of a declaration, where this macro is used.
+#define STAGEDESK_NONBLOCKING __attribute__((nonblocking))
 #endif
 #endif
 #ifndef STAGEDESK_NONBLOCKING
