@@ -8,6 +8,7 @@
 #include <charconv>
 #include <optional>
 #include <string>
+#include <tuple>
 
 namespace stagedesk::app {
 
@@ -18,7 +19,10 @@ const char* const kDescription =
     "(ALSA, JACK or PulseAudio through RtAudio), or on its internal clock when no\n"
     "device can be opened, so that the console keeps working without sound.\n"
     "This version always runs headless (no screen); stop it with Ctrl+C,\n"
-    "SIGINT or SIGTERM.";
+    "SIGINT or SIGTERM.\n"
+    "\n"
+    "  stagedesk check-show FILE   checks a show file and prints what is wrong\n"
+    "                              (exit 1) or a one-line summary (exit 0)";
 
 const char* const kEpilog = R"(
 Audio:
@@ -34,6 +38,28 @@ Real time:
   allow both, add the user to the 'audio' group and give that group
   'rtprio 95' and 'memlock unlimited' in /etc/security/limits.d/.
 
+Shows:
+  stagedesk starts with the show of --show FILE, or with the demo show (a
+  small band on 32 inputs and 16 buses) when there is none. The console takes
+  the show's size unless --inputs or --buses say otherwise; a show of another
+  size is then refused unless --show-channel-map / --show-bus-map say where
+  its channels and buses go (same syntax as --input-map; '-' leaves one out).
+
+  The running show is autosaved, atomically, every --autosave-seconds when
+  something changed: to FILE.autosave next to the show (or, when that folder
+  cannot be written, and for the demo show, to
+  $XDG_STATE_HOME/stagedesk/, by default ~/.local/state/stagedesk/). When the
+  autosave is newer than the show file at start, stagedesk loads it instead
+  and says so: after a crash or a kill -9 the console comes back as it was,
+  at most one autosave interval old. The show file itself is never written
+  by the autosave.
+
+  --set ADDRESS=VALUE sets one parameter after the show is loaded (repeat it
+  for more): a number in the parameter's unit (dB, Hz, ms; -inf for a fader
+  off), on/off for switches, a name for choices (PEQ, RD, PreFader) or a
+  text for names. For example --set /ch/01/mix/fader=-5 --set
+  /ch/01/config/name=Kick. It counts as a change: the next autosave has it.
+
 Status:
   Every 10 seconds stagedesk prints one line on stderr: blocks processed,
   xruns, and the mean and maximum time of the audio callback as a percentage
@@ -44,12 +70,16 @@ Environment:
                            devices are probed (they are silenced otherwise)
 
 Exit status:
-  0  stopped by SIGINT or SIGTERM, or --help, --version, --list-devices
-  1  could not start (no audio, not even the internal clock)
-  2  bad command line
+  0  stopped by SIGINT or SIGTERM, or --help, --version, --list-devices;
+     check-show: the show is good
+  1  could not start (no audio, not even the internal clock; a show that
+     cannot be loaded); check-show: the show is refused
+  2  bad command line, or a --set that does not fit its parameter
 
 Examples:
   stagedesk --headless
+  stagedesk --headless --show ~/shows/tour.json
+  stagedesk check-show ~/shows/tour.json
   stagedesk --list-devices --audio-api alsa
   stagedesk --headless --audio-api jack --inputs 24 --buses 8
   stagedesk --headless --audio-api alsa --device 'USB Audio' --rate 48000 --frames 128
@@ -74,9 +104,9 @@ std::optional<int> parseInt(const QString& option, const QString& text, int low,
     return value;
 }
 
-// "1,2,5-8,-" (1-based device channels, ranges, '-' for none) -> 0-based map.
+// "1,2,5-8,-" (1-based channels, ranges, '-' for none) -> 0-based map.
 std::optional<std::vector<int>> parseChannelMap(const QString& option, const QString& text,
-                                                QString& error) {
+                                                const QString& what, QString& error) {
     std::vector<int> map;
     for (const QString& raw : text.split(QLatin1Char(','))) {
         const QString item = raw.trimmed();
@@ -89,9 +119,8 @@ std::optional<std::vector<int>> parseChannelMap(const QString& option, const QSt
         const int first = ends.value(0).toInt(&okFirst);
         const int last = ends.size() == 2 ? ends[1].toInt(&okLast) : first;
         if (ends.size() > 2 || !okFirst || !okLast || first < 1 || last < first || last > 1024) {
-            error = QStringLiteral("--%1: '%2' is not a device channel (1..1024), a range "
-                                   "like 3-8, or '-'")
-                        .arg(option, item);
+            error = QStringLiteral("--%1: '%2' is not a %3 (1..1024), a range like 3-8, or '-'")
+                        .arg(option, item, what);
             return std::nullopt;
         }
         for (int ch = first; ch <= last; ++ch)
@@ -145,12 +174,14 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         QStringLiteral("N"), QStringLiteral("64"));
     const QCommandLineOption inputs(
         QStringLiteral("inputs"),
-        QStringLiteral("Input channels of the console, 1..%1. Default: 32.").arg(kMaxInputs),
+        QStringLiteral("Input channels of the console, 1..%1. Default: the show's (32 for the "
+                       "demo show).")
+            .arg(kMaxInputs),
         QStringLiteral("N"), QStringLiteral("32"));
     const QCommandLineOption buses(
         QStringLiteral("buses"),
-        QStringLiteral("Mix buses, 0..%1. Default: 16. Outputs are main L, main R, then one "
-                       "per bus.")
+        QStringLiteral("Mix buses, 0..%1. Default: the show's (16 for the demo show). Outputs "
+                       "are main L, main R, then one per bus.")
             .arg(kMaxBuses),
         QStringLiteral("N"), QStringLiteral("16"));
     const QCommandLineOption listDevices(
@@ -177,8 +208,34 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         QStringLiteral("With JACK, leave stagedesk's ports unconnected (default: connect them "
                        "to the system ports in order)."));
 
+    const QCommandLineOption show(
+        QStringLiteral("show"),
+        QStringLiteral("Start with this show file. Default: the demo show. See 'Shows' below."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption autosave(
+        QStringLiteral("autosave-seconds"),
+        QStringLiteral("Autosave the running show this often when it changed, 1..%1 s. "
+                       "Default: 5.")
+            .arg(kMaxAutosaveSeconds),
+        QStringLiteral("s"), QStringLiteral("5"));
+    const QCommandLineOption set(
+        QStringLiteral("set"),
+        QStringLiteral("Set a parameter after the show is loaded, e.g. /ch/01/mix/fader=-5. "
+                       "Repeatable."),
+        QStringLiteral("ADDRESS=VALUE"));
+    const QCommandLineOption showChannelMap(
+        QStringLiteral("show-channel-map"),
+        QStringLiteral("Console channel of each channel of a show of another size, 1-based, in "
+                       "order, like 1-16,-,17 ('-' = leave out)."),
+        QStringLiteral("list"));
+    const QCommandLineOption showBusMap(
+        QStringLiteral("show-bus-map"),
+        QStringLiteral("Console bus of each mix bus of a show of another size, same syntax."),
+        QStringLiteral("list"));
+
     parser.addOptions({help, version, headless, audioApi, device, rate, frames, inputs, buses,
-                       inputMap, outputMap, noJackConnect, listDevices, internalClock});
+                       inputMap, outputMap, noJackConnect, listDevices, internalClock, show,
+                       autosave, set, showChannelMap, showBusMap});
 
     CommandLine result;
     auto fail = [&result](const QString& error) {
@@ -200,7 +257,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         // Qt names the program as it was called; the manual page wants its name.
         QString text = parser.helpText();
         text.replace(0, text.indexOf(QLatin1Char('\n')),
-                     QStringLiteral("Usage: stagedesk [options]"));
+                     QStringLiteral("Usage: stagedesk [options]\n       stagedesk check-show "
+                                    "FILE"));
         result.text = text + QString::fromUtf8(kEpilog);
         return result;
     }
@@ -209,9 +267,20 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         result.text = QStringLiteral("stagedesk %1\n").arg(QStringLiteral(STAGEDESK_VERSION));
         return result;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("unexpected argument '%1'")
-                        .arg(parser.positionalArguments().constFirst()));
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && positional.constFirst() == QLatin1String("check-show")) {
+        if (positional.size() != 2)
+            return fail(positional.size() < 2
+                            ? QStringLiteral("check-show: needs the show file to check")
+                            : QStringLiteral("check-show: unexpected argument '%1' (one file at "
+                                             "a time)")
+                                  .arg(positional[2]));
+        result.action = CommandLine::Action::CheckShow;
+        result.options.showFile = positional[1];
+        return result;
+    }
+    if (!positional.isEmpty())
+        return fail(QStringLiteral("unexpected argument '%1'").arg(positional.constFirst()));
 
     Options& o = result.options;
     o.headless = parser.isSet(headless);
@@ -252,16 +321,48 @@ CommandLine parseCommandLine(const QStringList& arguments) {
          {std::pair{&inputMap, &o.inputMap}, std::pair{&outputMap, &o.outputMap}}) {
         if (!parser.isSet(*option))
             continue;
-        const auto map =
-            parseChannelMap(option->names().constFirst(), parser.value(*option), mapError);
+        const auto map = parseChannelMap(option->names().constFirst(), parser.value(*option),
+                                         QStringLiteral("device channel"), mapError);
         if (!map)
             return fail(mapError);
         *target = *map;
+    }
+    for (auto [option, target, what] :
+         {std::tuple{&showChannelMap, &o.showChannelMap, "console channel"},
+          std::tuple{&showBusMap, &o.showBusMap, "console bus"}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const auto map = parseChannelMap(option->names().constFirst(), parser.value(*option),
+                                         QLatin1String(what), mapError);
+        if (!map)
+            return fail(mapError);
+        *target = *map;
+    }
+
+    if (parser.isSet(show)) {
+        o.showFile = parser.value(show);
+        if (o.showFile.trimmed().isEmpty())
+            return fail(QStringLiteral("--show: needs a show file"));
+    }
+    const auto a = parseInt(QStringLiteral("autosave-seconds"), parser.value(autosave), 1,
+                            kMaxAutosaveSeconds, error);
+    if (!a)
+        return fail(error);
+    o.autosaveSeconds = *a;
+    for (const QString& assignment : parser.values(set)) {
+        const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+        if (equals < 1 || !assignment.startsWith(QLatin1Char('/')))
+            return fail(QStringLiteral("--set: '%1' is not ADDRESS=VALUE (like "
+                                       "/ch/01/mix/fader=-5)")
+                            .arg(assignment));
+        o.sets << assignment;
     }
     o.sampleRate = *r;
     o.framesPerBlock = *f;
     o.inputs = *i;
     o.buses = *b;
+    o.inputsGiven = parser.isSet(inputs);
+    o.busesGiven = parser.isSet(buses);
 
     if (o.internalClock && (!o.audioApi.isEmpty() || !o.device.isEmpty()) && !o.listDevices)
         return fail(QStringLiteral("--internal-clock: cannot be combined with --audio-api or "

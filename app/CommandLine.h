@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace stagedesk::app {
@@ -23,6 +24,17 @@ struct Options {
     // 0-based device channels per engine input / output; empty = in order.
     std::vector<int> inputMap;
     std::vector<int> outputMap;
+    // --inputs / --buses given: the console has that size whatever the show's.
+    bool inputsGiven = false;
+    bool busesGiven = false;
+
+    QString showFile; // --show, or check-show's file; empty = the demo show
+    int autosaveSeconds = 5;
+    QStringList sets; // --set ADDRESS=VALUE, in order
+    // --show-channel-map / --show-bus-map: 0-based console strip per show
+    // strip (-1 = left out), for a show of another console size.
+    std::optional<std::vector<int>> showChannelMap;
+    std::optional<std::vector<int>> showBusMap;
 };
 
 // Accepted ranges, also quoted in --help and in the error messages.
@@ -30,9 +42,10 @@ constexpr int kMinSampleRate = 8000;
 constexpr int kMaxSampleRate = 384000;
 constexpr int kMinFrames = 16;
 constexpr int kMaxFrames = 8192;
+constexpr int kMaxAutosaveSeconds = 3600;
 
 struct CommandLine {
-    enum class Action { Run, ListDevices, ShowHelp, ShowVersion, Error };
+    enum class Action { Run, ListDevices, CheckShow, ShowHelp, ShowVersion, Error };
     Action action = Action::Run;
     Options options;
     QString error; // Action::Error: one line, naming the option

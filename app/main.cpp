@@ -1,16 +1,20 @@
-// stagedesk: parses the command line, prepares the machine for real-time
-// audio, starts the engine on a device or the internal clock, reports its
+// stagedesk: parses the command line, loads the show (or checks one and
+// exits), prepares the machine for real-time audio, starts the engine on a
+// device or the internal clock, autosaves the running show, reports its
 // status, and stops cleanly on SIGINT or SIGTERM.
 
 #include "AudioHost.h"
 #include "AudioLibraryNoise.h"
 #include "AudioStartup.h"
+#include "CheckShow.h"
 #include "CommandLine.h"
+#include "ConsoleSession.h"
 #include "DeviceList.h"
 #include "Engine.h"
 #include "Log.h"
 #include "RealtimeSetup.h"
 #include "SignalHandler.h"
+#include "StartupShow.h"
 #include "StatusReporter.h"
 
 #include <QCoreApplication>
@@ -39,6 +43,8 @@ int main(int argc, char* argv[]) {
         silenceAudioLibraryNoise();
         printDeviceList(options.audioApi.toStdString());
         return 0;
+    case CommandLine::Action::CheckShow:
+        return checkShow(options.showFile);
     case CommandLine::Action::Run:
         break;
     }
@@ -59,17 +65,33 @@ int main(int argc, char* argv[]) {
     if (const std::string refused = probeRealtimePriority(); !refused.empty())
         logLine(refused);
 
-    silenceAudioLibraryNoise();
-    engine::Engine engine(engineConfig(options));
-    logLine("console: " + std::to_string(options.inputs) + " inputs, " +
-            std::to_string(options.buses) + " mix buses, " +
-            std::to_string(engine.outputChannels()) + " outputs (main L/R, buses)");
+    const std::optional<StartupShow> startup = chooseStartupShow(options);
+    if (!startup)
+        return 1;
+    // The console has the size of the show it runs (fitted to --inputs/--buses).
+    Options sized = options;
+    sized.inputs = startup->show.console.inputs;
+    sized.buses = startup->show.console.buses;
 
-    AudioHost audio(engine, options);
+    silenceAudioLibraryNoise();
+    engine::Engine engine(engineConfig(sized));
+    logLine("console: " + std::to_string(sized.inputs) + " inputs, " + std::to_string(sized.buses) +
+            " mix buses, " + std::to_string(engine.outputChannels()) +
+            " outputs (main L/R, buses)");
+
+    ConsoleSession session(startup->show, &engine);
+    session.startAutosave(startup->autosavePath, options.autosaveSeconds);
+    if (const QString error = session.applySets(options.sets); !error.isEmpty()) {
+        logLine(error.toStdString());
+        return kUsageExitCode;
+    }
+
+    AudioHost audio(engine, sized);
     if (!audio.start()) {
         logLine("no audio backend could be started; giving up");
         return 1;
     }
+    session.state().sendAllToEngine();
     StatusReporter status(engine, audio);
 
     QObject::connect(&signalHandler, &SignalHandler::received, &application, [](int signal) {
@@ -80,6 +102,7 @@ int main(int argc, char* argv[]) {
 
     const int exitCode = QCoreApplication::exec();
     audio.stop();
+    session.finish();
     logLine("stopped");
     return exitCode;
 }

@@ -15,6 +15,7 @@
 namespace stagedesk::scenes {
 
 constexpr int kMaxScenes = 1000;
+constexpr double kMaxFadeSeconds = 600; // what an engine command can carry
 
 struct Scene {
     int id = 0; // stable across reordering; cues refer to it

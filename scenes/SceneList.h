@@ -20,16 +20,21 @@ public:
     int indexOfId(int id) const; // -1 if none
 
     // Stores the current state as a scene at 'index' (replacing the scene
-    // there; index == count() appends). Returns the scene's id, or -1 when
-    // the list is full or the index is out of range.
+    // there, which keeps its id, notes and hooks; index == count() appends).
+    // Returns the scene's id, or -1 when the list is full, the index is out
+    // of range or the fade time is invalid.
     int store(int index, const QString& name, const RecallScope& scope, double fadeSeconds = 0);
     // Recalls scene 'index' within its scope, skipping the safes. Returns
     // false if there is no such scene.
     bool recall(int index);
     bool rename(int index, const QString& name);
+    // 0..kMaxFadeSeconds; anything else is refused.
     bool setFadeTime(int index, double seconds);
     bool setScope(int index, const RecallScope& scope);
+    // Also removes the scene's cues; the cue position stays on the same cue
+    // (or the one after it when that cue went).
     bool remove(int index);
+    // Takes the scene at 'from' out and puts it at 'to' (both 0..count()-1).
     bool move(int from, int to);
 
     // Undo of the last recall (puts back every value it changed) and of the
@@ -42,19 +47,30 @@ public:
     RecallSafes& safes() { return m_safes; }
     const RecallSafes& safes() const { return m_safes; }
 
-    // Cue list: position is the cue that GO fires next.
+    // Cue list: position is the cue that GO fires next; cues().size() is the
+    // end of the list, where GO does nothing.
     const std::vector<Cue>& cues() const { return m_cues; }
-    void setCues(std::vector<Cue> cues, int position = 0);
+    // False, and nothing changes, if a cue names an unknown scene or the
+    // position is not 0..cues.size().
+    bool setCues(std::vector<Cue> cues, int position = 0);
     int cuePosition() const { return m_cuePosition; }
-    bool go();       // recall the cue at the position, then advance
-    bool next();     // move the position on without recalling
-    bool previous(); // move the position back without recalling
+    bool setCuePosition(int position); // 0..cues().size()
+    bool go();                         // recall the cue at the position, then advance
+    bool next();                       // move the position on without recalling
+    bool previous();                   // move the position back without recalling
 
-    // Replaces everything (show loading); ids are kept as given.
-    void replaceAll(std::vector<Scene> scenes, std::vector<Cue> cues, int cuePosition,
+    // Replaces everything (show loading); ids are kept as given. False, and
+    // nothing changes, when ids are not unique and positive, there are more
+    // than kMaxScenes, a cue names an unknown scene or the position is out of
+    // range. Both undos are forgotten.
+    bool replaceAll(std::vector<Scene> scenes, std::vector<Cue> cues, int cuePosition,
                     const RecallSafes& safes);
 
 private:
+    bool validIndex(int index) const { return index >= 0 && index < count(); }
+    bool cuesValid(const std::vector<Cue>& cues) const;
+    std::vector<Assignment> recallAssignments(const Scene& scene) const;
+
     ConsoleState& m_state;
     std::vector<Scene> m_scenes;
     std::vector<Cue> m_cues;
@@ -63,7 +79,7 @@ private:
     RecallSafes m_safes;
 
     struct StoreUndo {
-        int index;
+        int sceneId;
         std::optional<Scene> previous; // nullopt: the store appended
     };
     std::optional<std::vector<Assignment>> m_undoRecall;

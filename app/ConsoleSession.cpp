@@ -1,0 +1,71 @@
+#include "ConsoleSession.h"
+
+#include "Log.h"
+#include "SetOption.h"
+#include "ShowConsole.h"
+
+namespace stagedesk::app {
+
+using namespace stagedesk::scenes;
+
+ConsoleSession::ConsoleSession(const ShowDocument& show, engine::Engine* engine)
+    : m_registry(show.console), m_state(m_registry, engine), m_scenes(m_state),
+      m_commandLine(m_state.addSource(QStringLiteral("command line"))), m_name(show.name),
+      m_midi(show.midi), m_osc(show.osc) {
+    if (!applyShow(show, m_state, m_scenes))
+        logWarning("the scene list refused the show's scenes; starting with an empty console");
+    m_engineRetry.setInterval(20);
+    QObject::connect(&m_engineRetry, &QTimer::timeout, [this] {
+        if (m_state.engineBacklogged())
+            m_state.flushEngine();
+    });
+    m_engineRetry.start();
+}
+
+ConsoleSession::~ConsoleSession() = default;
+
+ShowDocument ConsoleSession::snapshot() const {
+    ShowDocument show = captureShow(m_state, m_scenes);
+    show.name = m_name;
+    show.midi = m_midi;
+    show.osc = m_osc;
+    return show;
+}
+
+void ConsoleSession::startAutosave(const QString& path, int intervalSeconds) {
+    m_autosave = std::make_unique<Autosave>(
+        m_state, [this] { return snapshot(); }, path, intervalSeconds);
+    QObject::connect(m_autosave.get(), &Autosave::failed, [](const QString& error) {
+        logWarning(("autosave failed: " + error).toStdString());
+    });
+    logLine(QStringLiteral("autosave: every %1 s when something changed, to %2")
+                .arg(intervalSeconds)
+                .arg(path)
+                .toStdString());
+}
+
+QString ConsoleSession::applySets(const QStringList& sets) {
+    for (const QString& text : sets) {
+        auto parsed = parseSetOption(text, m_registry);
+        if (const QString* error = std::get_if<QString>(&parsed))
+            return *error;
+        const Assignment& a = std::get<Assignment>(parsed);
+        const ChangeResult result = m_state.set(a.id, a.value, m_commandLine);
+        if (!result.ok())
+            return QStringLiteral("--set %1: %2").arg(text, result.reason);
+        logLine(QStringLiteral("--set: %1 = %2")
+                    .arg(m_registry.at(a.id).address,
+                         m_registry.at(a.id).isText()
+                             ? m_state.text(a.id)
+                             : m_registry.at(a.id).format(m_state.number(a.id)))
+                    .toStdString());
+    }
+    return {};
+}
+
+void ConsoleSession::finish() {
+    if (m_autosave)
+        m_autosave->saveIfChanged();
+}
+
+} // namespace stagedesk::app

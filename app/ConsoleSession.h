@@ -1,0 +1,53 @@
+#pragma once
+// The console model of a running stagedesk, on the control thread: the
+// registry, the state (the truth), the scenes, and the autosave of the show.
+
+#include "Autosave.h"
+#include "SceneList.h"
+#include "ShowDocument.h"
+
+#include <QJsonObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace stagedesk::engine {
+class Engine;
+}
+
+namespace stagedesk::app {
+
+class ConsoleSession {
+public:
+    // Puts 'show' (already fitted to its console size) in place.
+    ConsoleSession(const scenes::ShowDocument& show, engine::Engine* engine);
+    ~ConsoleSession();
+    ConsoleSession(const ConsoleSession&) = delete;
+    ConsoleSession& operator=(const ConsoleSession&) = delete;
+
+    scenes::ConsoleState& state() { return m_state; }
+    scenes::SceneList& sceneList() { return m_scenes; }
+    // The running show, as the autosave writes it.
+    scenes::ShowDocument snapshot() const;
+
+    // Autosaves to 'path' from now on; what runs now counts as saved.
+    void startAutosave(const QString& path, int intervalSeconds);
+    // --set options, in order; the first that does not fit stops them, and
+    // its message is returned (empty when all were applied).
+    QString applySets(const QStringList& sets);
+    // Before the program ends: the last changes into the autosave.
+    void finish();
+
+private:
+    scenes::ParameterRegistry m_registry;
+    scenes::ConsoleState m_state;
+    scenes::SceneList m_scenes;
+    scenes::SourceId m_commandLine;
+    // Carried from the loaded show into the autosave.
+    QString m_name;
+    QJsonObject m_midi, m_osc;
+    std::unique_ptr<scenes::Autosave> m_autosave;
+    QTimer m_engineRetry; // sends what the engine queue could not take yet
+};
+
+} // namespace stagedesk::app
