@@ -11,14 +11,14 @@ enum class Target : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Engine };
 
 enum class Param : std::uint8_t {
     // Channel strip, in signal order. Buses and main accept the subset they have.
-    Trim,      // dB, -18..+18
-    Invert,    // 0/1
-    HpfOn,     // 0/1
-    HpfFreq,   // Hz, 20..400
-    HpfSlope,  // 12 or 24 dB/oct
-    GateOn,    // 0/1
+    Trim,          // dB, -18..+18
+    Invert,        // 0/1
+    HpfOn,         // 0/1
+    HpfFreq,       // Hz, 20..400
+    HpfSlope,      // 12 or 24 dB/oct
+    GateOn,        // 0/1
     GateThreshold, // dBFS
-    GateRange, // dB of attenuation when closed, 0..80
+    GateRange,     // dB of attenuation when closed, 0..80
     GateAttack,    // ms
     GateHold,      // ms
     GateRelease,   // ms

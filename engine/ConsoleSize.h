@@ -20,7 +20,11 @@ struct EngineConfig {
 // Engine output channels: main L, main R, then one per mix bus.
 constexpr int kMainLeftOutput = 0;
 constexpr int kMainRightOutput = 1;
-constexpr int busOutput(int bus) { return 2 + bus; }
-inline int outputCount(const EngineConfig& c) { return 2 + c.buses; }
+constexpr int busOutput(int bus) {
+    return 2 + bus;
+}
+inline int outputCount(const EngineConfig& c) {
+    return 2 + c.buses;
+}
 
 } // namespace stagedesk::engine

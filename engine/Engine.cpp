@@ -9,7 +9,9 @@
 namespace stagedesk::engine {
 
 namespace {
-int groupsFor(int strips) { return (strips + kLanes - 1) / kLanes; }
+int groupsFor(int strips) {
+    return (strips + kLanes - 1) / kLanes;
+}
 
 MeterSnapshot sizedSnapshot(const EngineConfig& c) {
     MeterSnapshot s;
@@ -37,7 +39,8 @@ EngineConfig validated(EngineConfig c) {
 Engine::Engine(const EngineConfig& config)
     : m_config(validated(config)), m_commands(m_config.commandCapacity), m_appliedLog(1024),
       m_channelParams(m_config.inputs), m_busParams(m_config.buses),
-      m_channelDirty(m_config.inputs, 1), m_busDirty(m_config.buses, 1),
+      m_channelDirty(m_config.inputs, kAllDirty), m_busDirty(m_config.buses, kAllDirty),
+      m_fades(m_config.inputs, m_config.buses),
       m_mainGroup(StripGroup::Kind::Main, 2, 0, m_config.sampleRate),
       m_silence(dsp::kSubBlock, 0.0f), m_meters(sizedSnapshot(m_config)) {
     for (int g = 0; g < groupsFor(m_config.inputs); ++g)
@@ -45,8 +48,9 @@ Engine::Engine(const EngineConfig& config)
                                      std::min(kLanes, m_config.inputs - g * kLanes), m_config.buses,
                                      m_config.sampleRate);
     for (int g = 0; g < groupsFor(m_config.buses); ++g)
-        m_busGroups.emplace_back(StripGroup::Kind::Bus, std::min(kLanes, m_config.buses - g * kLanes),
-                                 0, m_config.sampleRate);
+        m_busGroups.emplace_back(StripGroup::Kind::Bus,
+                                 std::min(kLanes, m_config.buses - g * kLanes), 0,
+                                 m_config.sampleRate);
     m_mix.buses.resize(m_config.buses);
 
     // Buses and main start at unity so that a fresh console passes signal.
@@ -62,46 +66,69 @@ Engine::Engine(const EngineConfig& config)
     m_mainGroup.snapToTargets();
 }
 
+namespace {
+// Parameters that only change gains: a strip changing these needs no new
+// filter coefficients.
+bool changesGainsOnly(Param p) {
+    switch (p) {
+    case Param::Trim:
+    case Param::Invert:
+    case Param::Pan:
+    case Param::Fader:
+    case Param::On:
+    case Param::MainOn:
+    case Param::SendLevel:
+    case Param::SendOn:
+    case Param::SendTap:
+    case Param::DcaMask:
+    case Param::MuteGroupMask:
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
 bool Engine::rt_apply(const Command& c) noexcept {
+    if (c.param == Param::Fader || c.param == Param::SendLevel)
+        return rt_applyLevel(c);
+    const std::uint8_t dirty = changesGainsOnly(c.param) ? kGainsDirty : kAllDirty;
+    const bool sendParam = c.param == Param::SendOn || c.param == Param::SendTap;
+    if (sendParam && c.target != Target::Channel)
+        return false; // only channels have sends
     switch (c.target) {
     case Target::Channel:
         if (c.index >= m_config.inputs || !m_channelParams[c.index].apply(c.param, c.sub, c.value))
             return false;
-        m_channelDirty[c.index] = 1;
-        return true;
+        m_channelDirty[c.index] |= dirty;
+        break;
     case Target::Bus:
         if (c.index >= m_config.buses || !m_busParams[c.index].apply(c.param, c.sub, c.value))
             return false;
-        m_busDirty[c.index] = 1;
-        return true;
+        m_busDirty[c.index] |= dirty;
+        break;
     case Target::Main:
         if (!m_mainParams.apply(c.param, c.sub, c.value))
             return false;
-        m_mainDirty = true;
-        return true;
+        m_mainDirty |= dirty;
+        break;
     case Target::Dca: {
-        if (c.index >= kDcaCount)
+        if (c.index >= kDcaCount || c.param != Param::On)
             return false;
-        StripParams scratch;
-        if (c.param == Param::Fader) {
-            scratch.apply(Param::Fader, 0, c.value);
-            m_dcaFaderDb[c.index] = scratch.faderDb;
-        } else if (c.param == Param::On) {
-            const std::uint32_t bit = 1u << c.index;
-            m_dcaMutedMask = c.value >= 0.5f ? (m_dcaMutedMask & ~bit) : (m_dcaMutedMask | bit);
-        } else {
-            return false;
-        }
-        std::fill(m_channelDirty.begin(), m_channelDirty.end(), 1);
-        return true;
+        const std::uint32_t bit = 1u << c.index;
+        m_dcaMutedMask = c.value >= 0.5f ? (m_dcaMutedMask & ~bit) : (m_dcaMutedMask | bit);
+        for (auto& d : m_channelDirty)
+            d |= kGainsDirty;
+        break;
     }
     case Target::MuteGroup: {
         if (c.index >= kMuteGroupCount || c.param != Param::On)
             return false;
         const std::uint32_t bit = 1u << c.index;
         m_muteGroupsOn = c.value >= 0.5f ? (m_muteGroupsOn | bit) : (m_muteGroupsOn & ~bit);
-        std::fill(m_channelDirty.begin(), m_channelDirty.end(), 1);
-        return true;
+        for (auto& d : m_channelDirty)
+            d |= kGainsDirty;
+        break;
     }
     case Target::Engine:
         if (c.param != Param::ResetStats)
@@ -113,38 +140,139 @@ bool Engine::rt_apply(const Command& c) noexcept {
         m_xruns.store(0, std::memory_order_relaxed);
         return true;
     }
-    return false;
+    m_anyDirty = true;
+    return true;
 }
 
-StripTargets Engine::channelTargets(const StripParams& p) const noexcept {
-    float faderDb = p.faderDb;
-    for (int d = 0; d < kDcaCount; ++d)
-        if (p.dcaMask & (1u << d))
-            faderDb += m_dcaFaderDb[d];
-    const bool muted =
-        !p.on || (p.dcaMask & m_dcaMutedMask) != 0 || (p.muteGroupMask & m_muteGroupsOn) != 0;
-    return {std::max(faderDb, dsp::kSilenceDb), muted};
+// Faders and send levels: set at once, or faded over the command's time.
+bool Engine::rt_applyLevel(const Command& c) noexcept {
+    int key = -1;
+    switch (c.target) {
+    case Target::Channel:
+        if (c.index >= m_config.inputs)
+            return false;
+        if (c.param == Param::Fader)
+            key = m_fades.channelFader(c.index);
+        else if (c.sub < m_config.buses)
+            key = m_fades.channelSend(c.index, c.sub);
+        break;
+    case Target::Bus:
+        if (c.index < m_config.buses && c.param == Param::Fader)
+            key = m_fades.busFader(c.index);
+        break;
+    case Target::Main:
+        if (c.param == Param::Fader)
+            key = m_fades.mainFader();
+        break;
+    case Target::Dca:
+        if (c.index < kDcaCount && c.param == Param::Fader)
+            key = m_fades.dcaFader(c.index);
+        break;
+    default:
+        break;
+    }
+    if (key < 0)
+        return false;
+    float* level = levelOf(key);
+    const float from = *level;
+    StripParams clamp; // the strip's own range check, on a scratch copy
+    clamp.apply(Param::Fader, 0, c.value);
+    if (c.fadeCentiseconds > 0) {
+        const auto samples = std::uint32_t(double(c.fadeCentiseconds) * 0.01 * m_config.sampleRate);
+        m_fades.rt_start(key, from, clamp.faderDb, samples);
+    } else {
+        m_fades.rt_cancel(key);
+        *level = clamp.faderDb;
+    }
+    markDirty(key);
+    return true;
+}
+
+float* Engine::levelOf(int key) noexcept {
+    const int perChannel = 1 + m_config.buses;
+    if (key < m_config.inputs * perChannel) {
+        StripParams& p = m_channelParams[std::size_t(key / perChannel)];
+        const int slot = key % perChannel;
+        return slot == 0 ? &p.faderDb : &p.sends[std::size_t(slot - 1)].levelDb;
+    }
+    if (key < m_fades.mainFader())
+        return &m_busParams[std::size_t(key - m_fades.busFader(0))].faderDb;
+    if (key == m_fades.mainFader())
+        return &m_mainParams.faderDb;
+    return &m_dcaFaderDb[std::size_t(key - m_fades.dcaFader(0))];
+}
+
+void Engine::markDirty(int key) noexcept {
+    const int perChannel = 1 + m_config.buses;
+    if (key < m_config.inputs * perChannel)
+        m_channelDirty[std::size_t(key / perChannel)] |= kGainsDirty;
+    else if (key < m_fades.mainFader())
+        m_busDirty[std::size_t(key - m_fades.busFader(0))] |= kGainsDirty;
+    else if (key == m_fades.mainFader())
+        m_mainDirty |= kGainsDirty;
+    else
+        for (auto& d : m_channelDirty) // a DCA: its members
+            d |= kGainsDirty;
+    m_anyDirty = true;
+}
+
+StripTargets Engine::stripTargets(const StripParams& p, int fadeKey) const noexcept {
+    return {std::max(p.faderDb, dsp::kSilenceDb), !p.on, m_fades.rt_fading(fadeKey), 0};
+}
+
+StripTargets Engine::channelTargets(int ch) const noexcept {
+    const StripParams& p = m_channelParams[std::size_t(ch)];
+    StripTargets t = stripTargets(p, m_fades.channelFader(ch));
+    for (int d = 0; d < kDcaCount; ++d) {
+        if (p.dcaMask & (1u << d)) {
+            t.faderDb += m_dcaFaderDb[d];
+            t.faderFading = t.faderFading || m_fades.rt_fading(m_fades.dcaFader(d));
+        }
+    }
+    t.faderDb = std::max(t.faderDb, dsp::kSilenceDb);
+    t.muted =
+        t.muted || (p.dcaMask & m_dcaMutedMask) != 0 || (p.muteGroupMask & m_muteGroupsOn) != 0;
+    if (m_fades.rt_any())
+        for (int b = 0; b < m_config.buses; ++b)
+            if (m_fades.rt_fading(m_fades.channelSend(ch, b)))
+                t.sendsFading |= 1u << b;
+    return t;
 }
 
 void Engine::rt_refreshTargets() noexcept {
+    if (!m_anyDirty)
+        return;
+    m_anyDirty = false;
     for (int ch = 0; ch < m_config.inputs; ++ch) {
-        if (!m_channelDirty[ch])
+        const std::uint8_t dirty = m_channelDirty[std::size_t(ch)];
+        if (!dirty)
             continue;
-        m_channelDirty[ch] = 0;
-        const StripParams& p = m_channelParams[ch];
-        m_channelGroups[ch / kLanes].rt_setTargets(ch % kLanes, p, channelTargets(p));
+        m_channelDirty[std::size_t(ch)] = 0;
+        StripGroup& group = m_channelGroups[std::size_t(ch / kLanes)];
+        const StripParams& p = m_channelParams[std::size_t(ch)];
+        group.rt_setGainTargets(ch % kLanes, p, channelTargets(ch));
+        if (dirty & ~kGainsDirty)
+            group.rt_setProcessingTargets(ch % kLanes, p);
     }
     for (int b = 0; b < m_config.buses; ++b) {
-        if (!m_busDirty[b])
+        const std::uint8_t dirty = m_busDirty[std::size_t(b)];
+        if (!dirty)
             continue;
-        m_busDirty[b] = 0;
-        const StripParams& p = m_busParams[b];
-        m_busGroups[b / kLanes].rt_setTargets(b % kLanes, p, {p.faderDb, !p.on});
+        m_busDirty[std::size_t(b)] = 0;
+        StripGroup& group = m_busGroups[std::size_t(b / kLanes)];
+        const StripParams& p = m_busParams[std::size_t(b)];
+        group.rt_setGainTargets(b % kLanes, p, stripTargets(p, m_fades.busFader(b)));
+        if (dirty & ~kGainsDirty)
+            group.rt_setProcessingTargets(b % kLanes, p);
     }
     if (m_mainDirty) {
-        m_mainDirty = false;
-        for (int lane = 0; lane < 2; ++lane)
-            m_mainGroup.rt_setTargets(lane, m_mainParams, {m_mainParams.faderDb, !m_mainParams.on});
+        for (int lane = 0; lane < 2; ++lane) {
+            m_mainGroup.rt_setGainTargets(lane, m_mainParams,
+                                          stripTargets(m_mainParams, m_fades.mainFader()));
+            if (m_mainDirty & ~kGainsDirty)
+                m_mainGroup.rt_setProcessingTargets(lane, m_mainParams);
+        }
+        m_mainDirty = 0;
     }
 }
 
@@ -162,7 +290,6 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
         m_commandsApplied.fetch_add(applied - rejected, std::memory_order_relaxed);
         m_commandsRejected.fetch_add(rejected, std::memory_order_relaxed);
         m_appliedLog.tryPush({m_block, static_cast<std::uint32_t>(applied)});
-        rt_refreshTargets();
     }
 
     const float* laneInputs[kLanes];
@@ -173,6 +300,11 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
 
     for (int offset = 0; offset < frames; offset += dsp::kSubBlock) {
         const int n = std::min(dsp::kSubBlock, frames - offset);
+        m_fades.rt_advance(n, [this](int key, float db) {
+            *levelOf(key) = db;
+            markDirty(key);
+        });
+        rt_refreshTargets();
         std::memset(&m_mix.mainLeft, 0, sizeof(LaneBlock));
         std::memset(&m_mix.mainRight, 0, sizeof(LaneBlock));
         for (auto& bus : m_mix.buses)
@@ -226,9 +358,9 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
     rt_publishMeters();
     ++m_block;
     m_blocks.store(m_block, std::memory_order_relaxed);
-    rt_recordTiming(static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started)
-            .count()));
+    rt_recordTiming(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                   std::chrono::steady_clock::now() - started)
+                                                   .count()));
 }
 
 void Engine::rt_publishMeters() noexcept {
@@ -267,8 +399,8 @@ EngineStats Engine::stats() const {
     if (timed) {
         s.minCallbackUs = static_cast<double>(m_minNs.load(std::memory_order_relaxed)) / 1000.0;
         s.maxCallbackUs = static_cast<double>(m_maxNs.load(std::memory_order_relaxed)) / 1000.0;
-        s.meanCallbackUs =
-            static_cast<double>(m_totalNs.load(std::memory_order_relaxed)) / 1000.0 / static_cast<double>(timed);
+        s.meanCallbackUs = static_cast<double>(m_totalNs.load(std::memory_order_relaxed)) / 1000.0 /
+                           static_cast<double>(timed);
     }
     return s;
 }

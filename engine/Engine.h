@@ -7,6 +7,7 @@
 #include "Command.h"
 #include "ConsoleSize.h"
 #include "Meters.h"
+#include "SceneFades.h"
 #include "StripGroup.h"
 #include "StripParams.h"
 #include "rt/AudioThread.h"
@@ -64,12 +65,18 @@ public:
     // Any thread.
     EngineStats stats() const;
     // Reader thread (one): the per-block log of applied commands.
-    template <typename Fn> std::size_t drainAppliedLog(Fn&& fn) { return m_appliedLog.consumeAll(fn); }
+    template <typename Fn> std::size_t drainAppliedLog(Fn&& fn) {
+        return m_appliedLog.consumeAll(fn);
+    }
 
 private:
     bool rt_apply(const Command& c) noexcept;
+    bool rt_applyLevel(const Command& c) noexcept;
+    float* levelOf(int fadeKey) noexcept;
+    void markDirty(int fadeKey) noexcept;
     void rt_refreshTargets() noexcept;
-    StripTargets channelTargets(const StripParams& p) const noexcept;
+    StripTargets channelTargets(int ch) const noexcept;
+    StripTargets stripTargets(const StripParams& p, int fadeKey) const noexcept;
     void rt_publishMeters() noexcept;
     void rt_recordTiming(std::uint64_t nanoseconds) noexcept;
 
@@ -84,9 +91,14 @@ private:
     std::uint32_t m_dcaMutedMask = 0;
     std::uint32_t m_muteGroupsOn = 0;
 
+    // What of a strip must be derived again: its gains (cheap; every
+    // sub-block during a fade) or also its filters and dynamics.
+    static constexpr std::uint8_t kGainsDirty = 1, kAllDirty = 3;
     std::vector<std::uint8_t> m_channelDirty;
     std::vector<std::uint8_t> m_busDirty;
-    bool m_mainDirty = true;
+    std::uint8_t m_mainDirty = kAllDirty;
+    bool m_anyDirty = true;
+    SceneFades m_fades;
 
     std::vector<StripGroup> m_channelGroups;
     std::vector<StripGroup> m_busGroups;

@@ -8,10 +8,10 @@
 namespace stagedesk::engine {
 
 struct MeterPoint {
-    float peak = 0;        // linear, 1.0 = 0 dBFS, decaying peak hold (20 dB/s)
-    float rms = 0;         // linear, ~300 ms window
-    std::uint32_t clips = 0; // samples at or above full scale since start
-    float gateGain = 1;    // linear gain of the gate (1 = open)
+    float peak = 0;            // linear, 1.0 = 0 dBFS, decaying peak hold (20 dB/s)
+    float rms = 0;             // linear, ~300 ms window
+    std::uint32_t clips = 0;   // samples at or above full scale since start
+    float gateGain = 1;        // linear gain of the gate (1 = open)
     float compReductionDb = 0; // >= 0
 
     static float toDb(float linear) { return linear > 0 ? 20.0f * std::log10(linear) : -INFINITY; }

@@ -44,20 +44,39 @@ StripGroup::StripGroup(Kind kind, int activeLanes, int busCount, double sampleRa
       m_coeffGlide(1.0f - perSubBlockPole(kCoefficientGlideMs, m_sampleRate)),
       m_meterPeakDecay(dsp::dbToGain(-kMeterFallDbPerSecond * dsp::kSubBlock / m_sampleRate)),
       m_meterRmsCoefficient(1.0f - perSubBlockPole(kMeterRmsWindowMs, m_sampleRate)),
-      m_sendFromPostEq(m_busCount), m_sendFromPreEq(m_busCount) {
+      m_sendPreEq(m_busCount), m_sendPreFader(m_busCount), m_sendPostFader(m_busCount),
+      m_sendDecay(m_busCount) {
     for (int l = 0; l < kLanes; ++l) {
         m_inputGain.target[l] = l < activeLanes ? 1.0f : 0.0f;
         m_meters.gateGain[l] = 1.0f;
+        m_faderDecay[l] = m_rampDecay;
+        for (auto& d : m_sendDecay)
+            d[l] = m_rampDecay;
     }
 }
 
-void StripGroup::rt_setTargets(int lane, const StripParams& p, const StripTargets& t) {
-    const double rate = m_sampleRate;
-    const float mute = t.muted ? 0.0f : 1.0f;
-    const float fader = dsp::dbToGain(t.faderDb);
+void StripGroup::rt_setGainTargets(int lane, const StripParams& p, const StripTargets& t) {
+    m_mute.target[lane] = t.muted ? 0.0f : 1.0f;
+    m_fader.target[lane] = dsp::dbToGain(t.faderDb);
+    m_faderDecay[lane] = t.faderFading ? 0.0f : m_rampDecay;
+    if (m_kind != Kind::Channel)
+        return;
+    m_inputGain.target[lane] = dsp::dbToGain(p.trimDb) * (p.invert ? -1.0f : 1.0f);
+    m_mainLeft.target[lane] = p.mainOn ? constantPowerPan(p.pan, false) : 0.0f;
+    m_mainRight.target[lane] = p.mainOn ? constantPowerPan(p.pan, true) : 0.0f;
+    for (int b = 0; b < m_busCount; ++b) {
+        const SendParams& send = p.sends[b];
+        const float level = send.on ? dsp::dbToGain(send.levelDb) : 0.0f;
+        m_sendPreEq[b].target[lane] = send.tap == SendTap::PreEq ? level : 0.0f;
+        m_sendPreFader[b].target[lane] = send.tap == SendTap::PreFader ? level : 0.0f;
+        m_sendPostFader[b].target[lane] = send.tap == SendTap::PostFader ? level : 0.0f;
+        m_sendDecay[b][lane] = (t.sendsFading >> b) & 1u ? 0.0f : m_rampDecay;
+    }
+}
 
+void StripGroup::rt_setProcessingTargets(int lane, const StripParams& p) {
+    const double rate = m_sampleRate;
     if (m_kind == Kind::Channel) {
-        m_inputGain.target[lane] = dsp::dbToGain(p.trimDb) * (p.invert ? -1.0f : 1.0f);
         for (int s = 0; s < 2; ++s)
             m_hpf[s].setTarget(lane, p.hpfOn ? dsp::designHighPass(p.hpfSlope, s, p.hpfHz, rate)
                                              : dsp::BiquadCoeffs::identity());
@@ -66,21 +85,6 @@ void StripGroup::rt_setTargets(int lane, const StripParams& p, const StripTarget
         m_gate.attackCoefficient[lane] = 1.0f - perSamplePole(p.gateAttackMs, m_sampleRate);
         m_gate.releaseCoefficient[lane] = 1.0f - perSamplePole(p.gateReleaseMs, m_sampleRate);
         m_gate.holdSamples[lane] = p.gateHoldMs * 0.001f * m_sampleRate;
-
-        const float toMain = p.mainOn ? mute * fader : 0.0f;
-        m_mainLeft.target[lane] = toMain * constantPowerPan(p.pan, false);
-        m_mainRight.target[lane] = toMain * constantPowerPan(p.pan, true);
-
-        for (int b = 0; b < m_busCount; ++b) {
-            const SendParams& send = p.sends[b];
-            const float level = send.on ? mute * dsp::dbToGain(send.levelDb) : 0.0f;
-            m_sendFromPostEq[b].target[lane] = send.tap == SendTap::PostFader  ? level * fader
-                                               : send.tap == SendTap::PreFader ? level
-                                                                               : 0.0f;
-            m_sendFromPreEq[b].target[lane] = send.tap == SendTap::PreEq ? level : 0.0f;
-        }
-    } else {
-        m_out.target[lane] = mute * fader;
     }
 
     m_comp.thresholdDb[lane] = p.dynThresholdDb;
@@ -99,12 +103,12 @@ void StripGroup::rt_setTargets(int lane, const StripParams& p, const StripTarget
 }
 
 void StripGroup::snapToTargets() {
-    for (dsp::GainRamp* r : {&m_inputGain, &m_mainLeft, &m_mainRight, &m_out, &m_comp.makeup})
+    for (dsp::GainRamp* r :
+         {&m_inputGain, &m_mute, &m_fader, &m_mainLeft, &m_mainRight, &m_comp.makeup})
         r->snap();
-    for (auto& r : m_sendFromPostEq)
-        r.snap();
-    for (auto& r : m_sendFromPreEq)
-        r.snap();
+    for (auto* sends : {&m_sendPreEq, &m_sendPreFader, &m_sendPostFader})
+        for (auto& r : *sends)
+            r.snap();
     for (auto& f : m_hpf)
         f.snap();
     for (auto& f : m_eq)
@@ -113,13 +117,16 @@ void StripGroup::snapToTargets() {
 
 // Inlined into the two entry points, so that it is compiled for AVX2 too.
 [[gnu::always_inline]] inline void StripGroup::rt_advanceSmoothing() {
-    for (dsp::GainRamp* r : {&m_inputGain, &m_mainLeft, &m_mainRight, &m_out, &m_comp.makeup})
+    for (dsp::GainRamp* r : {&m_inputGain, &m_mute, &m_mainLeft, &m_mainRight, &m_comp.makeup})
         r->rt_advance(m_rampDecay);
+    m_fader.rt_advance(dsp::loadLanes(m_faderDecay));
     m_anyPreEqSend = false;
     for (int b = 0; b < m_busCount; ++b) {
-        m_sendFromPostEq[b].rt_advance(m_rampDecay);
-        m_sendFromPreEq[b].rt_advance(m_rampDecay);
-        m_anyPreEqSend = m_anyPreEqSend || !m_sendFromPreEq[b].silent;
+        const dsp::LaneVec decay = dsp::loadLanes(m_sendDecay[b]);
+        m_sendPreEq[b].rt_advance(decay);
+        m_sendPreFader[b].rt_advance(decay);
+        m_sendPostFader[b].rt_advance(decay);
+        m_anyPreEqSend = m_anyPreEqSend || !m_sendPreEq[b].silent;
     }
     for (auto& f : m_hpf)
         f.rt_advance(m_coeffGlide);
@@ -188,19 +195,33 @@ void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
     rt_meter(m_buf, frames);
     rt_runDynamicsAndEq(m_buf, frames, m_anyPreEqSend);
 
+    // Mute every tap, then the fader for main and post-fader sends.
+    dsp::applyRamped(m_buf, m_mute, frames);
+    if (m_anyPreEqSend)
+        dsp::applyRamped(m_preEq, m_mute, frames);
+    bool needPostFader = !m_mainLeft.silent || !m_mainRight.silent;
+    for (int b = 0; b < m_busCount && !needPostFader; ++b)
+        needPostFader = !m_sendPostFader[b].silent;
+    if (needPostFader) {
+        m_postFader = m_buf;
+        dsp::applyRamped(m_postFader, m_fader, frames);
+    }
+
     if (!m_mainLeft.silent)
-        dsp::mixRamped(m_buf, m_mainLeft, frames, mix.mainLeft);
+        dsp::mixRamped(m_postFader, m_mainLeft, frames, mix.mainLeft);
     if (!m_mainRight.silent)
-        dsp::mixRamped(m_buf, m_mainRight, frames, mix.mainRight);
+        dsp::mixRamped(m_postFader, m_mainRight, frames, mix.mainRight);
     for (int b = 0; b < m_busCount; ++b) {
-        const bool post = !m_sendFromPostEq[b].silent, pre = !m_sendFromPreEq[b].silent;
-        if (post && pre)
-            dsp::mixRampedPair(m_buf, m_sendFromPostEq[b], m_preEq, m_sendFromPreEq[b], frames,
-                               mix.buses[b]);
-        else if (post)
-            dsp::mixRamped(m_buf, m_sendFromPostEq[b], frames, mix.buses[b]);
-        else if (pre)
-            dsp::mixRamped(m_preEq, m_sendFromPreEq[b], frames, mix.buses[b]);
+        LaneBlock& bus = mix.buses[b];
+        if (!m_sendPostFader[b].silent)
+            dsp::mixRamped(m_postFader, m_sendPostFader[b], frames, bus);
+        const bool preFader = !m_sendPreFader[b].silent, preEq = !m_sendPreEq[b].silent;
+        if (preFader && preEq)
+            dsp::mixRampedPair(m_buf, m_sendPreFader[b], m_preEq, m_sendPreEq[b], frames, bus);
+        else if (preFader)
+            dsp::mixRamped(m_buf, m_sendPreFader[b], frames, bus);
+        else if (preEq)
+            dsp::mixRamped(m_preEq, m_sendPreEq[b], frames, bus);
     }
 }
 
@@ -211,7 +232,8 @@ void StripGroup::rt_processSums(const LaneBlock& sums, int frames, float* const*
         for (int l = 0; l < kLanes; ++l)
             m_buf.s[i][l] = sums.s[i][l];
     rt_runDynamicsAndEq(m_buf, frames, false);
-    dsp::applyRamped(m_buf, m_out, frames);
+    dsp::applyRamped(m_buf, m_mute, frames);
+    dsp::applyRamped(m_buf, m_fader, frames);
     rt_meter(m_buf, frames);
     for (int l = 0; l < m_activeLanes; ++l) {
         float* out = laneOutputs[l];

@@ -11,6 +11,7 @@
 #include "dsp/Lanes.h"
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 namespace stagedesk::engine {
@@ -38,8 +39,12 @@ struct MixAccumulators {
 };
 
 struct StripTargets {
-    float faderDb;  // channel fader plus its DCAs' offsets
-    bool muted;     // own mute, a DCA's mute or an active mute group
+    float faderDb; // channel fader plus its DCAs' offsets
+    bool muted;    // own mute, a DCA's mute or an active mute group
+    // A scene fade is moving the fader (or a DCA of it), or these sends'
+    // levels: their gains follow the engine's fade exactly, unsmoothed.
+    bool faderFading = false;
+    std::uint32_t sendsFading = 0; // bit b = send to bus b
 };
 
 class StripGroup {
@@ -51,9 +56,12 @@ public:
     Kind kind() const { return m_kind; }
     int activeLanes() const { return m_activeLanes; }
 
-    // Derives every per-lane target from the plain parameters. Runs on the
-    // audio thread when a strip is dirty; a few microseconds per strip.
-    void rt_setTargets(int lane, const StripParams& p, const StripTargets& t);
+    // Derive the per-lane targets from the plain parameters, on the audio
+    // thread when a strip is dirty. Gains (trim, mute, fader, pan, sends) are
+    // cheap and may change every sub-block during a fade; processing (filters,
+    // dynamics) costs a few microseconds of filter design per strip.
+    void rt_setGainTargets(int lane, const StripParams& p, const StripTargets& t);
+    void rt_setProcessingTargets(int lane, const StripParams& p);
 
     // Starts every smoothed value at its target (before audio starts).
     void snapToTargets();
@@ -85,16 +93,21 @@ private:
     dsp::CompressorLanes m_comp;
     std::array<dsp::BiquadLanes, kEqBands> m_eq;
 
-    // Destinations. Channels: main L/R and, per bus, a gain on the post-EQ
-    // signal (pre- and post-fader taps) and one on the pre-EQ signal.
-    // Bus and main: m_out is the fader and mute.
-    dsp::GainRamp m_mainLeft, m_mainRight, m_out;
-    std::vector<dsp::GainRamp> m_sendFromPostEq;
-    std::vector<dsp::GainRamp> m_sendFromPreEq;
+    // Mute and fader are gains of their own, applied to the signal, so that
+    // a fader can follow a scene fade exactly while a mute still ramps.
+    dsp::GainRamp m_mute, m_fader;
+    LaneValues m_faderDecay;
+    // Channels: main L/R (pan and assignment) from the post-fader signal,
+    // and per bus a send level from each tap point; a send's level lives in
+    // the ramp of its tap, the other two are zero.
+    dsp::GainRamp m_mainLeft, m_mainRight;
+    std::vector<dsp::GainRamp> m_sendPreEq, m_sendPreFader, m_sendPostFader;
+    std::vector<LaneValues> m_sendDecay;
     bool m_anyPreEqSend = false;
 
-    LaneBlock m_buf;
-    LaneBlock m_preEq;
+    LaneBlock m_buf;   // the strip's signal; post-EQ and muted before the fader
+    LaneBlock m_preEq; // muted, for pre-EQ sends
+    LaneBlock m_postFader;
     LaneMeters m_meters;
 };
 

@@ -10,32 +10,72 @@ float clampf(float v, float lo, float hi) {
     // NaN never reaches the DSP: it becomes the low end of the range.
     return std::isnan(v) ? lo : std::clamp(v, lo, hi);
 }
-bool flag(float v) { return v >= 0.5f; }
+bool flag(float v) {
+    return v >= 0.5f;
+}
 } // namespace
 
 bool StripParams::apply(Param param, int sub, float value) {
     const bool validBand = sub >= 0 && sub < kEqBands;
     const bool validBus = sub >= 0 && sub < kMaxBuses;
     switch (param) {
-    case Param::Trim: trimDb = clampf(value, -18, 18); return true;
-    case Param::Invert: invert = flag(value); return true;
-    case Param::HpfOn: hpfOn = flag(value); return true;
-    case Param::HpfFreq: hpfHz = clampf(value, 20, 400); return true;
-    case Param::HpfSlope: hpfSlope = value >= 18 ? 24 : 12; return true;
-    case Param::GateOn: gateOn = flag(value); return true;
-    case Param::GateThreshold: gateThresholdDb = clampf(value, -80, 0); return true;
-    case Param::GateRange: gateRangeDb = clampf(value, 0, 80); return true;
-    case Param::GateAttack: gateAttackMs = clampf(value, 0.02f, 120); return true;
-    case Param::GateHold: gateHoldMs = clampf(value, 0, 2000); return true;
-    case Param::GateRelease: gateReleaseMs = clampf(value, 5, 4000); return true;
-    case Param::DynOn: dynOn = flag(value); return true;
-    case Param::DynThreshold: dynThresholdDb = clampf(value, -60, 0); return true;
-    case Param::DynRatio: dynRatio = clampf(value, 1, 100); return true;
-    case Param::DynKnee: dynKneeDb = clampf(value, 0, 24); return true;
-    case Param::DynAttack: dynAttackMs = clampf(value, 0.05f, 200); return true;
-    case Param::DynRelease: dynReleaseMs = clampf(value, 5, 4000); return true;
-    case Param::DynMakeup: dynMakeupDb = clampf(value, 0, 24); return true;
-    case Param::EqOn: eqOn = flag(value); return true;
+    case Param::Trim:
+        trimDb = clampf(value, -18, 18);
+        return true;
+    case Param::Invert:
+        invert = flag(value);
+        return true;
+    case Param::HpfOn:
+        hpfOn = flag(value);
+        return true;
+    case Param::HpfFreq:
+        hpfHz = clampf(value, 20, 400);
+        return true;
+    case Param::HpfSlope:
+        hpfSlope = value >= 18 ? 24 : 12;
+        return true;
+    case Param::GateOn:
+        gateOn = flag(value);
+        return true;
+    case Param::GateThreshold:
+        gateThresholdDb = clampf(value, -80, 0);
+        return true;
+    case Param::GateRange:
+        gateRangeDb = clampf(value, 0, 80);
+        return true;
+    case Param::GateAttack:
+        gateAttackMs = clampf(value, 0.02f, 120);
+        return true;
+    case Param::GateHold:
+        gateHoldMs = clampf(value, 0, 2000);
+        return true;
+    case Param::GateRelease:
+        gateReleaseMs = clampf(value, 5, 4000);
+        return true;
+    case Param::DynOn:
+        dynOn = flag(value);
+        return true;
+    case Param::DynThreshold:
+        dynThresholdDb = clampf(value, -60, 0);
+        return true;
+    case Param::DynRatio:
+        dynRatio = clampf(value, 1, 100);
+        return true;
+    case Param::DynKnee:
+        dynKneeDb = clampf(value, 0, 24);
+        return true;
+    case Param::DynAttack:
+        dynAttackMs = clampf(value, 0.05f, 200);
+        return true;
+    case Param::DynRelease:
+        dynReleaseMs = clampf(value, 5, 4000);
+        return true;
+    case Param::DynMakeup:
+        dynMakeupDb = clampf(value, 0, 24);
+        return true;
+    case Param::EqOn:
+        eqOn = flag(value);
+        return true;
     case Param::EqBandOn:
         if (validBand)
             eq[sub].on = flag(value);
@@ -57,10 +97,18 @@ bool StripParams::apply(Param param, int sub, float value) {
         if (validBand)
             eq[sub].q = clampf(value, 0.3f, 10);
         return validBand;
-    case Param::Pan: pan = clampf(value, -1, 1); return true;
-    case Param::Fader: faderDb = clampf(value, -144, 10); return true;
-    case Param::On: on = flag(value); return true;
-    case Param::MainOn: mainOn = flag(value); return true;
+    case Param::Pan:
+        pan = clampf(value, -1, 1);
+        return true;
+    case Param::Fader:
+        faderDb = clampf(value, -144, 10);
+        return true;
+    case Param::On:
+        on = flag(value);
+        return true;
+    case Param::MainOn:
+        mainOn = flag(value);
+        return true;
     case Param::SendLevel:
         if (validBus)
             sends[sub].levelDb = clampf(value, -144, 10);
@@ -79,7 +127,8 @@ bool StripParams::apply(Param param, int sub, float value) {
     case Param::MuteGroupMask:
         muteGroupMask = static_cast<std::uint32_t>(clampf(value, 0, (1 << kMuteGroupCount) - 1));
         return true;
-    case Param::ResetStats: return false;
+    case Param::ResetStats:
+        return false;
     }
     return false;
 }

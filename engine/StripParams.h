@@ -50,9 +50,9 @@ struct StripParams {
 
     bool eqOn = true;
     std::array<EqBandParams, kEqBands> eq{{{true, dsp::EqType::LowShelf, 100, 0, 0.7f},
-                                          {true, dsp::EqType::Peak, 500, 0, 2},
-                                          {true, dsp::EqType::Peak, 2000, 0, 2},
-                                          {true, dsp::EqType::HighShelf, 8000, 0, 0.7f}}};
+                                           {true, dsp::EqType::Peak, 500, 0, 2},
+                                           {true, dsp::EqType::Peak, 2000, 0, 2},
+                                           {true, dsp::EqType::HighShelf, 8000, 0, 0.7f}}};
 
     float pan = 0;
     float faderDb = -144; // -inf

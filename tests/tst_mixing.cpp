@@ -40,6 +40,9 @@ private slots:
     void muteGroupsMuteMembersOnly();
     void faderMovesWithoutSteps();
     void muteRampsOverMilliseconds();
+    void fadeFollowsTheLineInDb_data();
+    void fadeFollowsTheLineInDb();
+    void newFadeTakesOverMidway();
     void invalidCommandsAreCountedAndIgnored();
 };
 
@@ -200,6 +203,71 @@ void TestMixing::muteRampsOverMilliseconds() {
     // ...and within 50 ms it is below -90 dBFS.
     QVERIFY2(std::fabs(out[2400]) < 3.2e-5f, qPrintable(QString::number(out[2400])));
     QCOMPARE(out.back(), 0.0f);
+}
+
+void TestMixing::fadeFollowsTheLineInDb_data() {
+    QTest::addColumn<int>("target");
+    QTest::addColumn<int>("output");
+    QTest::newRow("channel fader") << int(Target::Channel) << kMainLeftOutput;
+    QTest::newRow("send level") << int(Target::Channel) << busOutput(1);
+    QTest::newRow("bus fader") << int(Target::Bus) << busOutput(1);
+    QTest::newRow("main fader") << int(Target::Main) << kMainLeftOutput;
+    QTest::newRow("dca fader") << int(Target::Dca) << kMainLeftOutput;
+}
+
+void TestMixing::fadeFollowsTheLineInDb() {
+    // 0 dB -> -40 dB over 1 s (100 centiseconds), on a steady input: the
+    // output in dB is the straight line, sample for sample, then stays.
+    QFETCH(int, target);
+    QFETCH(int, output);
+    OfflineRig rig;
+    rig.setChannel(0, Param::Fader, 0);
+    rig.setChannel(0, Param::Pan, -1);
+    rig.setChannel(0, Param::SendLevel, 0, 1);
+    rig.setChannel(0, Param::DcaMask, 1);
+    rig.run(0, test::constant(-6, kSecond / 5));
+    const bool send = QString(QTest::currentDataTag()) == "send level";
+    Command fade{Target(target),
+                 send ? Param::SendLevel : Param::Fader,
+                 std::uint16_t(target == int(Target::Bus) ? 1 : 0),
+                 std::uint16_t(send ? 1 : 0),
+                 -40,
+                 100};
+    QVERIFY(rig.engine().post(fade));
+    const Signal out = rig.run(0, test::constant(-6, kSecond * 3 / 2))[output];
+    auto dbAt = [&](int i) { return 20 * std::log10(std::fabs(out[i]) / 0.501187); };
+    for (double t : {0.1, 0.25, 0.5, 0.75, 0.9}) {
+        const int i = int(t * kSecond);
+        QVERIFY2(std::fabs(dbAt(i) - (-40 * t)) < 0.1,
+                 qPrintable(QString("at %1 s: %2 dB").arg(t).arg(dbAt(i))));
+    }
+    QVERIFY(std::fabs(dbAt(kSecond) + 40) < 0.05);
+    QVERIFY(std::fabs(dbAt(kSecond * 3 / 2 - 1) + 40) < 0.01);
+    QCOMPARE(rig.engine().stats().commandsRejected, std::uint64_t(0));
+}
+
+void TestMixing::newFadeTakesOverMidway() {
+    // Halfway down a fade to -40 dB (at -20), a new 0.5 s fade back to 0 dB
+    // starts from where the level is: no jump, then the new line.
+    OfflineRig rig;
+    rig.setChannel(0, Param::Fader, 0);
+    rig.setChannel(0, Param::Pan, -1);
+    rig.run(0, test::constant(-6, kSecond / 5));
+    rig.engine().post({Target::Channel, Param::Fader, 0, 0, -40, 100});
+    const Signal first = rig.run(0, test::constant(-6, kSecond / 2))[kMainLeftOutput];
+    rig.engine().post({Target::Channel, Param::Fader, 0, 0, 0, 50});
+    const Signal second = rig.run(0, test::constant(-6, kSecond))[kMainLeftOutput];
+    auto db = [](float x) { return 20 * std::log10(std::fabs(x) / 0.501187); };
+    QVERIFY(std::fabs(db(first.back()) + 20) < 0.1);
+    QVERIFY2(std::fabs(db(second[0]) - db(first.back())) < 0.05, "no jump at the takeover");
+    QVERIFY(std::fabs(db(second[kSecond / 4]) + 10) < 0.1);
+    QVERIFY(std::fabs(db(second.back())) < 0.01);
+    // A plain change during a fade ends the fade at once (after smoothing).
+    rig.engine().post({Target::Channel, Param::Fader, 0, 0, -40, 100});
+    rig.run(0, test::constant(-6, kSecond / 10));
+    rig.engine().post({Target::Channel, Param::Fader, 0, 0, -6, 0});
+    const Signal third = rig.run(0, test::constant(-6, kSecond))[kMainLeftOutput];
+    QVERIFY(std::fabs(db(third.back()) + 6) < 0.01);
 }
 
 void TestMixing::invalidCommandsAreCountedAndIgnored() {

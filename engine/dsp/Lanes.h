@@ -97,7 +97,9 @@ struct GainRamp {
     LaneValues target;
     bool silent = true; // start and current are zero in every lane
 
-    void rt_advance(float decay) {
+    // decay is the one-pole pole per sub-block, per lane; 0 makes a lane
+    // follow its target exactly (a scene fade drives the target itself).
+    void rt_advance(const LaneVec& decay) {
         // All lanes in one vector. Silent: |start| + |next| is zero in every
         // lane (a sum of non-negative terms, so the same as their total).
         const LaneVec was = loadLanes(current), goal = loadLanes(target);
@@ -107,6 +109,7 @@ struct GainRamp {
         storeLanes(current, next);
         silent = !anyLane(absLanes(was) + absLanes(next) != 0.0f);
     }
+    void rt_advance(float decay) { rt_advance(splatLanes(decay)); }
     // Jump to the target (used when the engine starts).
     void snap() {
         current = target;
