@@ -287,9 +287,10 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
             ++rejected;
     });
     if (applied) {
+        // The log first: a reader that sees the counters move finds the record.
+        m_appliedLog.tryPush({m_block, static_cast<std::uint32_t>(applied)});
         m_commandsApplied.fetch_add(applied - rejected, std::memory_order_relaxed);
         m_commandsRejected.fetch_add(rejected, std::memory_order_relaxed);
-        m_appliedLog.tryPush({m_block, static_cast<std::uint32_t>(applied)});
     }
 
     const float* laneInputs[kLanes];

@@ -18,12 +18,14 @@ struct EqBandParams {
     float freqHz = 1000;
     float gainDb = 0;
     float q = 2;
+    bool operator==(const EqBandParams&) const = default;
 };
 
 struct SendParams {
     float levelDb = -144; // -inf
     bool on = true;
     SendTap tap = SendTap::PostFader;
+    bool operator==(const SendParams&) const = default;
 };
 
 struct StripParams {
@@ -67,6 +69,7 @@ struct StripParams {
     // one a strip has. Values are clamped to their engine range here, the
     // last line of defence behind the console model's validation.
     bool apply(Param param, int sub, float value);
+    bool operator==(const StripParams&) const = default;
 };
 
 } // namespace stagedesk::engine

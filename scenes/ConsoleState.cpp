@@ -147,7 +147,8 @@ int ConsoleState::applyTransaction(std::span<const Assignment> assignments, Sour
                                    double fadeSeconds) {
     std::vector<engine::Command> commands;
     std::vector<ParamId> changed;
-    const auto fade = static_cast<std::uint16_t>(std::clamp(fadeSeconds, 0.0, 600.0) * 100.0 + 0.5);
+    const double seconds = std::isfinite(fadeSeconds) ? std::clamp(fadeSeconds, 0.0, 600.0) : 0.0;
+    const auto fade = static_cast<std::uint16_t>(seconds * 100.0 + 0.5);
     for (const Assignment& a : assignments) {
         if (a.id < 0 || a.id >= m_registry.count())
             continue;

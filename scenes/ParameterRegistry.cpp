@@ -120,7 +120,9 @@ void ParameterRegistry::addStripProcessing(const Strip& strip, const QString& p)
     addToStrip(strip, linear(p + "/dyn/mgain", "dB", 0, 24, 0), dyn, Param::DynMakeup);
 
     addToStrip(strip, boolean(p + "/eq/on", true), Section::Eq, Param::EqOn);
+    // The engine's defaults (StripParams): low shelf, two peaks, high shelf.
     const double freqs[engine::kEqBands] = {100, 500, 2000, 8000};
+    const double qs[engine::kEqBands] = {0.7, 2, 2, 0.7};
     const int types[engine::kEqBands] = {1, 2, 2, 4};
     for (int b = 0; b < engine::kEqBands; ++b) {
         const QString band = p + "/eq/" + QString::number(b + 1);
@@ -133,7 +135,7 @@ void ParameterRegistry::addStripProcessing(const Strip& strip, const QString& p)
         addToStrip(strip, linear(band + "/g", "dB", -15, 15, 0), Section::Eq, Param::EqBandGain,
                    EngineMapping::Direct, b);
         // X32: Q runs from 10 at the bottom of the travel to 0.3 at the top.
-        addToStrip(strip, logarithmic(band + "/q", {}, 10, 0.3, 2), Section::Eq, Param::EqBandQ,
+        addToStrip(strip, logarithmic(band + "/q", {}, 10, 0.3, qs[b]), Section::Eq, Param::EqBandQ,
                    EngineMapping::Direct, b);
     }
     addToStrip(strip, fader(p + "/mix/fader", strip.kind == StripKind::Channel ? kFaderOffDb : 0),

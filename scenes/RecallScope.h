@@ -12,7 +12,8 @@ namespace stagedesk::scenes {
 using SectionSet = std::bitset<std::size_t(Section::Count)>;
 
 // A set of strips: channels and buses by number, main, DCAs, and the global
-// parameters (mute groups, stereo links).
+// parameters (mute groups). A stereo link belongs to the first channel of its
+// pair, in the routing section.
 struct StripSet {
     std::vector<bool> channels;
     std::vector<bool> buses;

@@ -42,6 +42,7 @@ private slots:
     void registryHasTheX32Addresses();
     void registryPadsToThreeDigitsPast99();
     void subtreeListsInAddressOrder();
+    void registryDefaultsAreTheEngineDefaults();
     void setValidatesClampsAndRefuses();
     void observersHearOthersWithTheSource();
     void stereoLinkMirrorsAllButPanAndName();
@@ -178,6 +179,34 @@ void TestModel::subtreeListsInAddressOrder() {
     QCOMPARE(int(registry.subtree("/ch/01/mix/fader").size()), 1);
     QCOMPARE(int(registry.subtree("/ch/0").size()), 0); // a prefix must end at a '/'
     QCOMPARE(int(registry.subtree("/").size()), registry.count());
+}
+
+void TestModel::registryDefaultsAreTheEngineDefaults() {
+    // A fresh console model and a fresh engine must agree on every value,
+    // or the two differ until the first full resend.
+    ParameterRegistry registry({8, 4});
+    engine::StripParams channel, bus, main;
+    bus.faderDb = 0;
+    main.faderDb = 0;
+    const engine::StripParams freshChannel = channel, freshBus = bus, freshMain = main;
+    int checked = 0;
+    for (const ParameterDescriptor& d : registry.all()) {
+        if (d.mapping == EngineMapping::None ||
+            (d.target != engine::Target::Channel && d.target != engine::Target::Bus &&
+             d.target != engine::Target::Main))
+            continue;
+        if (d.stripIndex != 0)
+            continue;
+        engine::StripParams& p = d.target == engine::Target::Channel ? channel
+                                 : d.target == engine::Target::Bus   ? bus
+                                                                     : main;
+        QVERIFY2(p.apply(d.param, d.sub, d.engineValue(d.defaultValue)), qPrintable(d.address));
+        ++checked;
+    }
+    QVERIFY(channel == freshChannel);
+    QVERIFY(bus == freshBus);
+    QVERIFY(main == freshMain);
+    QVERIFY(checked > 100);
 }
 
 void TestModel::setValidatesClampsAndRefuses() {
