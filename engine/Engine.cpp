@@ -51,7 +51,7 @@ Engine::Engine(const EngineConfig& config)
         m_busGroups.emplace_back(StripGroup::Kind::Bus,
                                  std::min(kLanes, m_config.buses - g * kLanes), 0,
                                  m_config.sampleRate);
-    m_mix.buses.resize(m_config.buses);
+    m_busSums.resize(m_busGroups.size());
 
     // Buses and main start at unity so that a fresh console passes signal.
     for (auto& p : m_busParams)
@@ -306,11 +306,6 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
             markDirty(key);
         });
         rt_refreshTargets();
-        std::memset(&m_mix.mainLeft, 0, sizeof(LaneBlock));
-        std::memset(&m_mix.mainRight, 0, sizeof(LaneBlock));
-        for (auto& bus : m_mix.buses)
-            std::memset(&bus, 0, sizeof(LaneBlock));
-
         for (std::size_t g = 0; g < m_channelGroups.size(); ++g) {
             for (int l = 0; l < kLanes; ++l) {
                 const int ch = static_cast<int>(g) * kLanes + l;
@@ -318,38 +313,36 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
                                     ? inputs[ch] + offset
                                     : m_silence.data();
             }
-            m_channelGroups[g].rt_processChannels(laneInputs, n, m_mix);
+            m_channelGroups[g].rt_processChannels(laneInputs, n);
         }
 
+        for (int bus = 0; bus < m_config.buses; ++bus) {
+            std::memset(&m_acc, 0, sizeof(LaneBlock));
+            for (const StripGroup& group : m_channelGroups)
+                group.rt_mixBus(bus, n, m_acc);
+            LaneBlock& sums = m_busSums[std::size_t(bus / kLanes)];
+            for (int i = 0; i < n; ++i)
+                sums.s[i][bus % kLanes] = dsp::sumLanes(m_acc.s[i]);
+        }
         for (std::size_t g = 0; g < m_busGroups.size(); ++g) {
             for (int l = 0; l < kLanes; ++l) {
                 const int bus = static_cast<int>(g) * kLanes + l;
-                const LaneBlock* acc = bus < m_config.buses ? &m_mix.buses[bus] : nullptr;
-                for (int i = 0; i < n; ++i) {
-                    float sum = 0;
-                    if (acc)
-                        for (int k = 0; k < kLanes; ++k)
-                            sum += acc->s[i][k];
-                    m_sums.s[i][l] = sum;
-                }
                 laneOutputs[l] = bus < m_config.buses ? outputAt(busOutput(bus), offset) : nullptr;
             }
-            m_busGroups[g].rt_processSums(m_sums, n, laneOutputs);
+            m_busGroups[g].rt_processSums(m_busSums[g], n, laneOutputs);
         }
 
-        std::memset(&m_sums, 0, sizeof(LaneBlock));
+        std::memset(&m_acc, 0, sizeof(LaneBlock));
+        std::memset(&m_accRight, 0, sizeof(LaneBlock));
+        for (const StripGroup& group : m_channelGroups)
+            group.rt_mixMain(n, m_acc, m_accRight);
         for (int i = 0; i < n; ++i) {
-            float left = 0, right = 0;
-            for (int k = 0; k < kLanes; ++k) {
-                left += m_mix.mainLeft.s[i][k];
-                right += m_mix.mainRight.s[i][k];
-            }
-            m_sums.s[i][0] = left;
-            m_sums.s[i][1] = right;
+            m_mainSums.s[i][0] = dsp::sumLanes(m_acc.s[i]);
+            m_mainSums.s[i][1] = dsp::sumLanes(m_accRight.s[i]);
         }
         laneOutputs[0] = outputAt(kMainLeftOutput, offset);
         laneOutputs[1] = outputAt(kMainRightOutput, offset);
-        m_mainGroup.rt_processSums(m_sums, n, laneOutputs);
+        m_mainGroup.rt_processSums(m_mainSums, n, laneOutputs);
     }
 
     for (int ch = outputChannels(); ch < outputCount; ++ch)

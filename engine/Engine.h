@@ -103,8 +103,11 @@ private:
     std::vector<StripGroup> m_channelGroups;
     std::vector<StripGroup> m_busGroups;
     StripGroup m_mainGroup;
-    MixAccumulators m_mix;
-    LaneBlock m_sums;
+    // One destination at a time: its accumulator, then the buses' and main's
+    // summed inputs (lane = bus within its group; main uses lanes 0 and 1).
+    LaneBlock m_acc{}, m_accRight{};
+    std::vector<LaneBlock> m_busSums;
+    LaneBlock m_mainSums{}; // lanes past 1 stay zero
     std::vector<float> m_silence;
 
     rt::TripleBuffer<MeterSnapshot> m_meters;

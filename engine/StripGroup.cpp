@@ -5,11 +5,12 @@
 #include <cmath>
 #include <numbers>
 
-// The two per-sub-block entry points are compiled for baseline x86-64 and for
-// AVX2+FMA, chosen once at load time (GCC function multiversioning), so one
-// shipped binary runs everywhere and uses 8-wide vectors where it can.
+// The per-sub-block entry points are compiled for baseline x86-64, for AVX2+FMA
+// and for AVX-512, chosen once at load time (GCC function multiversioning),
+// so one shipped binary runs everywhere and uses the widest vectors it can.
 #if defined(__x86_64__) && !defined(STAGEDESK_RTSAN) && !defined(__clang__)
-#define STAGEDESK_SIMD_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#define STAGEDESK_SIMD_CLONES                                                                      \
+    __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define STAGEDESK_SIMD_CLONES
 #endif
@@ -183,8 +184,7 @@ void StripGroup::snapToTargets() {
 }
 
 STAGEDESK_SIMD_CLONES
-void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
-                                    MixAccumulators& mix) {
+void StripGroup::rt_processChannels(const float* const* laneInputs, int frames) {
     rt_advanceSmoothing();
     for (int l = 0; l < kLanes; ++l) {
         const float* in = laneInputs[l];
@@ -206,23 +206,25 @@ void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
         m_postFader = m_buf;
         dsp::applyRamped(m_postFader, m_fader, frames);
     }
+}
 
-    if (!m_mainLeft.silent)
-        dsp::mixRamped(m_postFader, m_mainLeft, frames, mix.mainLeft);
-    if (!m_mainRight.silent)
-        dsp::mixRamped(m_postFader, m_mainRight, frames, mix.mainRight);
-    for (int b = 0; b < m_busCount; ++b) {
-        LaneBlock& bus = mix.buses[b];
-        if (!m_sendPostFader[b].silent)
-            dsp::mixRamped(m_postFader, m_sendPostFader[b], frames, bus);
-        const bool preFader = !m_sendPreFader[b].silent, preEq = !m_sendPreEq[b].silent;
-        if (preFader && preEq)
-            dsp::mixRampedPair(m_buf, m_sendPreFader[b], m_preEq, m_sendPreEq[b], frames, bus);
-        else if (preFader)
-            dsp::mixRamped(m_buf, m_sendPreFader[b], frames, bus);
-        else if (preEq)
-            dsp::mixRamped(m_preEq, m_sendPreEq[b], frames, bus);
-    }
+STAGEDESK_SIMD_CLONES
+void StripGroup::rt_mixMain(int frames, LaneBlock& left, LaneBlock& right) const {
+    const dsp::MixTerm l{&m_postFader, &m_mainLeft}, r{&m_postFader, &m_mainRight};
+    dsp::mixTerms(&l, m_mainLeft.silent ? 0 : 1, frames, left);
+    dsp::mixTerms(&r, m_mainRight.silent ? 0 : 1, frames, right);
+}
+
+STAGEDESK_SIMD_CLONES
+void StripGroup::rt_mixBus(int b, int frames, LaneBlock& bus) const {
+    dsp::MixTerm terms[3];
+    int count = 0;
+    for (const dsp::MixTerm t :
+         {dsp::MixTerm{&m_postFader, &m_sendPostFader[b]}, dsp::MixTerm{&m_buf, &m_sendPreFader[b]},
+          dsp::MixTerm{&m_preEq, &m_sendPreEq[b]}})
+        if (!t.gain->silent)
+            terms[count++] = t;
+    dsp::mixTerms(terms, count, frames, bus);
 }
 
 STAGEDESK_SIMD_CLONES

@@ -29,15 +29,6 @@ struct LaneMeters {
     LaneValues compReductionDb;
 };
 
-// Where channels' signals are summed during one sub-block: one lane block per
-// destination, lane l holding the partial sum of lane l of every channel
-// group; reduced across lanes when the buses and main read them.
-struct MixAccumulators {
-    LaneBlock mainLeft;
-    LaneBlock mainRight;
-    std::vector<LaneBlock> buses;
-};
-
 struct StripTargets {
     float faderDb; // channel fader plus its DCAs' offsets
     bool muted;    // own mute, a DCA's mute or an active mute group
@@ -66,8 +57,14 @@ public:
     // Starts every smoothed value at its target (before audio starts).
     void snapToTargets();
 
-    // Channel group: lane inputs (nullptr = silence) -> accumulators.
-    void rt_processChannels(const float* const* laneInputs, int frames, MixAccumulators& mix);
+    // Channel group: runs the strips on the lane inputs (never null; the
+    // engine passes silence) and keeps the signals at every tap point. Then
+    // the engine mixes destination by destination, so that each destination's
+    // accumulator stays in the L1 cache while every group adds to it; lane l
+    // of an accumulator holds the partial sum of the groups' lane l.
+    void rt_processChannels(const float* const* laneInputs, int frames);
+    void rt_mixMain(int frames, LaneBlock& left, LaneBlock& right) const;
+    void rt_mixBus(int bus, int frames, LaneBlock& acc) const;
     // Bus or main group: summed lanes -> outputs (nullptr = not connected).
     void rt_processSums(const LaneBlock& sums, int frames, float* const* laneOutputs);
 

@@ -23,7 +23,7 @@ template <int K>
 }
 
 struct BiquadLanes {
-    LaneValues b0, b1, b2, a1, a2; // running
+    LaneValues b0, b1, b2, a1, a2;      // running
     LaneValues tb0, tb1, tb2, ta1, ta2; // targets
     LaneValues z1, z2;
     bool settled = true;
@@ -44,7 +44,9 @@ struct BiquadLanes {
         bypassed = false;
     }
 
-    BiquadCoeffs running(int lane) const { return {b0[lane], b1[lane], b2[lane], a1[lane], a2[lane]}; }
+    BiquadCoeffs running(int lane) const {
+        return {b0[lane], b1[lane], b2[lane], a1[lane], a2[lane]};
+    }
 
     void snap() {
         b0 = tb0, b1 = tb1, b2 = tb2, a1 = ta1, a2 = ta2;
@@ -123,7 +125,7 @@ template <int K>
         LaneVec x = loadLanes(buf.s[i]);
         for (int k = 0; k < K; ++k) {
             const LaneVec y = b0[k] * x + v1[k];
-            v1[k] = b1[k] * x - a1[k] * y + v2[k];
+            v1[k] = (b1[k] * x + v2[k]) - a1[k] * y; // b1 x + s2 is off the y chain
             v2[k] = b2[k] * x - a2[k] * y;
             x = y;
         }

@@ -80,8 +80,8 @@ struct CompressorLanes {
     LaneValues kneeDb;
     LaneValues attackPole; // exp(-1 / (attack * rate))
     LaneValues releasePole;
-    LaneValues peakState;      // reduction, dB >= 0, after the release stage
-    LaneValues reductionDb;    // smoothed reduction, dB >= 0
+    LaneValues peakState;   // reduction, dB >= 0, after the release stage
+    LaneValues reductionDb; // smoothed reduction, dB >= 0
     LaneValues maxReductionThisBlock;
     GainRamp makeup;
 

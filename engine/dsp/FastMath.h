@@ -56,7 +56,9 @@ template <typename T> [[gnu::always_inline]] inline T exp2Fraction(const T& f) {
     return kDbPerLog2 * fastLog2(gain > 1e-8f ? gain : 1e-8f);
 }
 
-[[gnu::always_inline]] inline float fastDbToGain(float db) { return fastExp2(db * kLog2PerDb); }
+[[gnu::always_inline]] inline float fastDbToGain(float db) {
+    return fastExp2(db * kLog2PerDb);
+}
 
 // The same four on kLanes lanes at once, for the dynamics kernels: every lane
 // computes exactly what the scalar form computes.
@@ -89,7 +91,11 @@ template <typename T> [[gnu::always_inline]] inline T exp2Fraction(const T& f) {
 }
 
 // Exact conversions for control-rate use.
-inline float dbToGain(float db) { return db <= kSilenceDb ? 0.0f : std::pow(10.0f, db / 20.0f); }
-inline float gainToDb(float gain) { return gain <= 0.0f ? -INFINITY : 20.0f * std::log10(gain); }
+inline float dbToGain(float db) {
+    return db <= kSilenceDb ? 0.0f : std::pow(10.0f, db / 20.0f);
+}
+inline float gainToDb(float gain) {
+    return gain <= 0.0f ? -INFINITY : 20.0f * std::log10(gain);
+}
 
 } // namespace stagedesk::dsp

@@ -1,7 +1,10 @@
 #pragma once
 // Structure-of-arrays building blocks: a channel group processes kLanes
 // strips at once, one lane each, so that every per-sample loop runs across the
-// lanes and the compiler turns it into SIMD (8 floats = one AVX register).
+// lanes and the compiler turns it into SIMD. 16 lanes are one AVX-512
+// register, or two AVX registers: two independent chains through every
+// recursive filter and envelope, which hides their latency (measured: 16 lanes
+// cost 20% less per channel than 8 on AVX2 and AVX-512 alike).
 
 #include <algorithm>
 #include <cmath>
@@ -10,20 +13,20 @@
 
 namespace stagedesk::dsp {
 
-constexpr int kLanes = 8;
+constexpr int kLanes = 16;
 // The engine splits every callback into sub-blocks of at most this many
 // frames; smoothing and coefficient updates happen once per sub-block, so
 // their rate does not depend on the device's buffer size.
 constexpr int kSubBlock = 64;
 
-struct alignas(32) LaneValues {
+struct alignas(64) LaneValues {
     float v[kLanes] = {};
     float& operator[](int i) { return v[i]; }
     float operator[](int i) const { return v[i]; }
 };
 
 // Samples of one sub-block, frame-major: s[frame][lane].
-struct alignas(32) LaneBlock {
+struct alignas(64) LaneBlock {
     float s[kSubBlock][kLanes];
 };
 
@@ -88,6 +91,23 @@ using LaneInts = std::int32_t __attribute__((vector_size(kLanes * sizeof(float))
     return any != 0;
 }
 
+// The sum of a row of lanes, as a tree of vector adds (a plain loop would
+// be kLanes dependent scalar adds, since float addition is not reassociated).
+[[gnu::always_inline]] inline float sumLanes(const float* row) {
+    static_assert(kLanes == 16, "sumLanes folds 16 lanes");
+    using Half = float __attribute__((vector_size(8 * sizeof(float))));
+    using Quarter = float __attribute__((vector_size(4 * sizeof(float))));
+    Half a, b;
+    std::memcpy(&a, row, sizeof a);
+    std::memcpy(&b, row + 8, sizeof b);
+    const Half eight = a + b;
+    Quarter c, d;
+    std::memcpy(&c, &eight, sizeof c);
+    std::memcpy(&d, reinterpret_cast<const char*>(&eight) + sizeof c, sizeof d);
+    const Quarter four = c + d;
+    return (four[0] + four[2]) + (four[1] + four[3]);
+}
+
 // A gain per lane that moves toward its target once per sub-block (one-pole)
 // and is applied as a linear ramp inside the sub-block: continuous, so no
 // zipper noise and no click, whatever the block size.
@@ -117,46 +137,48 @@ struct GainRamp {
     }
 };
 
-// acc += src * ramp, over n frames of a sub-block.
-[[gnu::always_inline]] inline void mixRamped(const LaneBlock& src, const GainRamp& g, int n,
-                                             LaneBlock& acc) {
+// One source and the gain ramp it is mixed with.
+struct MixTerm {
+    const LaneBlock* source;
+    const GainRamp* gain;
+};
+
+namespace detail {
+template <int K>
+[[gnu::always_inline]] inline void mixTerms(const MixTerm* terms, int n, LaneBlock& acc) {
     const float inv = 1.0f / static_cast<float>(n);
-    LaneValues step;
-    for (int l = 0; l < kLanes; ++l)
-        step[l] = (g.current[l] - g.start[l]) * inv;
-    const LaneVec vstep = loadLanes(step);
-    if (!anyLane(vstep != 0.0f)) {
-        // A settled ramp (the usual case): step is +-0, so start + step * fi
-        // is start + step for every i, bit for bit.
-        const LaneVec gain = loadLanes(g.start) + vstep;
-        for (int i = 0; i < n; ++i)
-            storeLanes(acc.s[i], loadLanes(acc.s[i]) + loadLanes(src.s[i]) * gain);
-        return;
+    LaneVec start[K], step[K];
+    for (int k = 0; k < K; ++k) {
+        start[k] = loadLanes(terms[k].gain->start);
+        step[k] = (loadLanes(terms[k].gain->current) - start[k]) * inv;
     }
     for (int i = 0; i < n; ++i) {
         const float fi = static_cast<float>(i + 1);
-        for (int l = 0; l < kLanes; ++l)
-            acc.s[i][l] += src.s[i][l] * (g.start[l] + step[l] * fi);
+        LaneVec sum = loadLanes(acc.s[i]);
+        for (int k = 0; k < K; ++k)
+            sum += loadLanes(terms[k].source->s[i]) * (start[k] + step[k] * fi);
+        storeLanes(acc.s[i], sum);
     }
 }
+} // namespace detail
 
-// acc += a * ga, then acc += b * gb: the same as the two mixRamped calls, and
-// in a single pass over acc when both ramps are settled.
-[[gnu::always_inline]] inline void mixRampedPair(const LaneBlock& a, const GainRamp& ga,
-                                                 const LaneBlock& b, const GainRamp& gb, int n,
-                                                 LaneBlock& acc) {
-    const float inv = 1.0f / static_cast<float>(n);
-    const LaneVec stepA = (loadLanes(ga.current) - loadLanes(ga.start)) * inv;
-    const LaneVec stepB = (loadLanes(gb.current) - loadLanes(gb.start)) * inv;
-    if (anyLane(stepA != 0.0f) || anyLane(stepB != 0.0f)) {
-        mixRamped(a, ga, n, acc);
-        mixRamped(b, gb, n, acc);
-        return;
-    }
-    const LaneVec gainA = loadLanes(ga.start) + stepA, gainB = loadLanes(gb.start) + stepB;
-    for (int i = 0; i < n; ++i) {
-        const LaneVec sum = loadLanes(acc.s[i]) + loadLanes(a.s[i]) * gainA;
-        storeLanes(acc.s[i], sum + loadLanes(b.s[i]) * gainB);
+// acc += source_k * ramp_k for up to three terms, over n frames of a
+// sub-block, in a single pass: one load and one store of each accumulator
+// row, however many taps feed it (the stores are what limits this loop).
+[[gnu::always_inline]] inline void mixTerms(const MixTerm* terms, int count, int n,
+                                            LaneBlock& acc) {
+    switch (count) {
+    case 1:
+        detail::mixTerms<1>(terms, n, acc);
+        break;
+    case 2:
+        detail::mixTerms<2>(terms, n, acc);
+        break;
+    case 3:
+        detail::mixTerms<3>(terms, n, acc);
+        break;
+    default:
+        break;
     }
 }
 
