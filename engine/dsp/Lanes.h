@@ -3,8 +3,9 @@
 // strips at once, one lane each, so that every per-sample loop runs across the
 // lanes and the compiler turns it into SIMD. 16 lanes are one AVX-512
 // register, or two AVX registers: two independent chains through every
-// recursive filter and envelope, which hides their latency (measured: 16 lanes
-// cost 20% less per channel than 8 on AVX2 and AVX-512 alike).
+// recursive filter and envelope, which hides their latency (measured on this
+// project's AVX-512 machines: 8.3 ns per channel and sample against 10.4 with 8
+// lanes, bench/engine_load at 128 inputs).
 
 #include <algorithm>
 #include <cmath>
