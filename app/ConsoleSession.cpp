@@ -38,6 +38,13 @@ void ConsoleSession::startAutosave(const QString& path, int intervalSeconds) {
     QObject::connect(m_autosave.get(), &Autosave::failed, [](const QString& error) {
         logWarning(("autosave failed: " + error).toStdString());
     });
+    // A store or a recall is saved at once; an edit with the next tick.
+    m_scenes.setListener([this](scenes::SceneListEvent event) {
+        if (event == scenes::SceneListEvent::Edited)
+            m_autosave->markChanged();
+        else
+            m_autosave->saveNow();
+    });
     logLine(QStringLiteral("autosave: every %1 s when something changed, to %2")
                 .arg(intervalSeconds)
                 .arg(path)

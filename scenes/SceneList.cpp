@@ -64,6 +64,7 @@ int SceneList::store(int index, const QString& name, const RecallScope& scope, d
         m_undoStore = StoreUndo{scene.id, std::move(m_scenes[std::size_t(index)])};
         m_scenes[std::size_t(index)] = std::move(scene);
     }
+    notify(SceneListEvent::Stored);
     return m_scenes[std::size_t(index)].id;
 }
 
@@ -79,6 +80,7 @@ bool SceneList::undoStore() {
         m_scenes[std::size_t(index)] = std::move(*undo.previous);
     else
         remove(index);
+    notify(SceneListEvent::Stored);
     return true;
 }
 
@@ -112,6 +114,7 @@ bool SceneList::recall(int index) {
         previous.push_back({a.id, m_state.value(a.id)});
     m_state.applyTransaction(changes, kInternalSource, scene.fadeSeconds);
     m_undoRecall = std::move(previous);
+    notify(SceneListEvent::Recalled);
     return true;
 }
 
@@ -121,6 +124,7 @@ bool SceneList::undoRecall() {
     const std::vector<Assignment> previous = std::move(*m_undoRecall);
     m_undoRecall.reset();
     m_state.applyTransaction(previous, kInternalSource, 0);
+    notify(SceneListEvent::Recalled);
     return true;
 }
 
@@ -128,6 +132,7 @@ bool SceneList::rename(int index, const QString& name) {
     if (!validIndex(index))
         return false;
     m_scenes[std::size_t(index)].name = name;
+    notify(SceneListEvent::Edited);
     return true;
 }
 
@@ -135,6 +140,7 @@ bool SceneList::setFadeTime(int index, double seconds) {
     if (!validIndex(index) || !validFade(seconds))
         return false;
     m_scenes[std::size_t(index)].fadeSeconds = seconds;
+    notify(SceneListEvent::Edited);
     return true;
 }
 
@@ -142,6 +148,7 @@ bool SceneList::setScope(int index, const RecallScope& scope) {
     if (!validIndex(index))
         return false;
     m_scenes[std::size_t(index)].scope = scope;
+    notify(SceneListEvent::Edited);
     return true;
 }
 
@@ -163,6 +170,7 @@ bool SceneList::remove(int index) {
             --position;
     }
     m_cuePosition = std::clamp(position, 0, int(m_cues.size()));
+    notify(SceneListEvent::Edited);
     return true;
 }
 
@@ -174,7 +182,13 @@ bool SceneList::move(int from, int to) {
                     m_scenes.begin() + to + 1);
     else if (from > to)
         std::rotate(m_scenes.begin() + to, m_scenes.begin() + from, m_scenes.begin() + from + 1);
+    notify(SceneListEvent::Edited);
     return true;
+}
+
+void SceneList::notify(SceneListEvent event) const {
+    if (m_listener)
+        m_listener(event);
 }
 
 bool SceneList::cuesValid(const std::vector<Cue>& cues) const {
@@ -187,6 +201,7 @@ bool SceneList::setCues(std::vector<Cue> cues, int position) {
         return false;
     m_cues = std::move(cues);
     m_cuePosition = position;
+    notify(SceneListEvent::Edited);
     return true;
 }
 
@@ -194,6 +209,7 @@ bool SceneList::setCuePosition(int position) {
     if (position < 0 || position > int(m_cues.size()))
         return false;
     m_cuePosition = position;
+    notify(SceneListEvent::Edited);
     return true;
 }
 
@@ -209,6 +225,7 @@ bool SceneList::next() {
     if (m_cuePosition >= int(m_cues.size()))
         return false;
     ++m_cuePosition;
+    notify(SceneListEvent::Edited);
     return true;
 }
 
@@ -216,6 +233,7 @@ bool SceneList::previous() {
     if (m_cuePosition <= 0)
         return false;
     --m_cuePosition;
+    notify(SceneListEvent::Edited);
     return true;
 }
 

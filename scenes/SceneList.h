@@ -5,10 +5,15 @@
 #include "ConsoleState.h"
 #include "Scene.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
 namespace stagedesk::scenes {
+
+// What a listener hears after a change: the autosave writes at once after a
+// store or a recall, and soon after an edit.
+enum class SceneListEvent { Stored, Recalled, Edited };
 
 class SceneList {
 public:
@@ -63,10 +68,17 @@ public:
     // nothing changes, when ids are not unique and positive, there are more
     // than kMaxScenes, a cue names an unknown scene or the position is out of
     // range. Both undos are forgotten.
+    // Called after every successful change made through this interface
+    // (not after replaceAll, nor edits through safes()).
+    void setListener(std::function<void(SceneListEvent)> listener) {
+        m_listener = std::move(listener);
+    }
+
     bool replaceAll(std::vector<Scene> scenes, std::vector<Cue> cues, int cuePosition,
                     const RecallSafes& safes);
 
 private:
+    void notify(SceneListEvent event) const;
     bool validIndex(int index) const { return index >= 0 && index < count(); }
     bool cuesValid(const std::vector<Cue>& cues) const;
     std::vector<Assignment> recallAssignments(const Scene& scene) const;
@@ -75,6 +87,7 @@ private:
     std::vector<Scene> m_scenes;
     std::vector<Cue> m_cues;
     int m_cuePosition = 0;
+    std::function<void(SceneListEvent)> m_listener;
     int m_nextId = 1;
     RecallSafes m_safes;
 

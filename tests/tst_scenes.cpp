@@ -171,6 +171,7 @@ class TestScenes : public QObject {
     Q_OBJECT
 
 private slots:
+    void listenerHearsStoresRecallsAndEdits();
     void storeKeepsOnlyNonDefaultValues();
     void storeRecallRoundTripOfEveryKind();
     void scopeBySection();
@@ -751,6 +752,26 @@ void TestScenes::fadeFollowsTheLineInDbAndATakeoverIsClean() {
     }
     QCOMPARE(firstTurn(out, +1), -1);
     QVERIFY(std::fabs(test::rmsDb(out, kSecond / 10) - kInDb) < 0.01);
+}
+
+void TestScenes::listenerHearsStoresRecallsAndEdits() {
+    ParameterRegistry registry({8, 4});
+    ConsoleState state(registry, nullptr);
+    SceneList list(state);
+    std::vector<SceneListEvent> heard;
+    list.setListener([&](SceneListEvent e) { heard.push_back(e); });
+    const RecallScope all = RecallScope::everything(registry.size());
+    QCOMPARE(list.store(0, "A", all), 1);
+    QVERIFY(list.rename(0, "A2"));
+    QVERIFY(list.recall(0));
+    QVERIFY(list.undoRecall());
+    QVERIFY(!list.recall(5)); // refused: nothing heard
+    QVERIFY(list.setCues({{1, "one"}}, 0));
+    QVERIFY(list.go());
+    using E = SceneListEvent;
+    const std::vector<E> expected{E::Stored,   E::Edited, E::Recalled,
+                                  E::Recalled, E::Edited, E::Recalled};
+    QVERIFY(heard == expected);
 }
 
 QTEST_GUILESS_MAIN(TestScenes)
