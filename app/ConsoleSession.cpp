@@ -11,7 +11,7 @@ using namespace stagedesk::scenes;
 ConsoleSession::ConsoleSession(const ShowDocument& show, engine::Engine* engine)
     : m_registry(show.console), m_state(m_registry, engine), m_scenes(m_state),
       m_commandLine(m_state.addSource(QStringLiteral("command line"))), m_name(show.name),
-      m_midi(show.midi), m_osc(show.osc) {
+      m_midi(show.midi), m_osc(show.osc), m_engine(engine), m_meters(engine) {
     if (!applyShow(show, m_state, m_scenes))
         logWarning("the scene list refused the show's scenes; starting with an empty console");
     m_engineRetry.setInterval(20);

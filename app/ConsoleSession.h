@@ -3,6 +3,7 @@
 // registry, the state (the truth), the scenes, and the autosave of the show.
 
 #include "Autosave.h"
+#include "MeterHub.h"
 #include "SceneList.h"
 #include "ShowDocument.h"
 
@@ -27,6 +28,9 @@ public:
 
     scenes::ConsoleState& state() { return m_state; }
     scenes::SceneList& sceneList() { return m_scenes; }
+    // The engine's meters, for every surface on the control thread.
+    scenes::MeterHub& meters() { return m_meters; }
+    engine::Engine* engine() { return m_engine; }
     // The running show, as the autosave writes it.
     scenes::ShowDocument snapshot() const;
 
@@ -48,6 +52,8 @@ private:
     QJsonObject m_midi, m_osc;
     std::unique_ptr<scenes::Autosave> m_autosave;
     QTimer m_engineRetry; // sends what the engine queue could not take yet
+    engine::Engine* m_engine;
+    scenes::MeterHub m_meters;
 };
 
 } // namespace stagedesk::app
