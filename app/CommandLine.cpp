@@ -236,6 +236,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     parser.addOptions({help, version, headless, audioApi, device, rate, frames, inputs, buses,
                        inputMap, outputMap, noJackConnect, listDevices, internalClock, show,
                        autosave, set, showChannelMap, showBusMap});
+    parser.addOptions(oscCommandLineOptions());
+    parser.addOptions(midiCommandLineOptions());
 
     CommandLine result;
     auto fail = [&result](const QString& error) {
@@ -349,6 +351,10 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     if (!a)
         return fail(error);
     o.autosaveSeconds = *a;
+    if (const QString oscError = parseOscOptions(parser, o.osc); !oscError.isEmpty())
+        return fail(oscError);
+    if (const QString midiError = parseMidiOptions(parser, o.midi); !midiError.isEmpty())
+        return fail(midiError);
     for (const QString& assignment : parser.values(set)) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals < 1 || !assignment.startsWith(QLatin1Char('/')))

@@ -2,6 +2,9 @@
 // The command line of stagedesk: parsed and validated into Options, or into
 // what to print instead (help, version, one clear error).
 
+#include "MidiOptions.h"
+#include "OscOptions.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -31,6 +34,8 @@ struct Options {
     QString showFile; // --show, or check-show's file; empty = the demo show
     int autosaveSeconds = 5;
     QStringList sets; // --set ADDRESS=VALUE, in order
+    OscOptions osc;   // --osc-port, --osc-bind, ... (OscOptions.h)
+    MidiOptions midi; // --midi-in, --midi-out, --mcu (MidiOptions.h)
     // --show-channel-map / --show-bus-map: 0-based console strip per show
     // strip (-1 = left out), for a show of another console size.
     std::optional<std::vector<int>> showChannelMap;

@@ -32,6 +32,14 @@ ShowDocument ConsoleSession::snapshot() const {
     return show;
 }
 
+void ConsoleSession::setMidi(const QJsonObject& midi) {
+    if (midi == m_midi)
+        return;
+    m_midi = midi;
+    if (m_autosave)
+        m_autosave->markChanged();
+}
+
 void ConsoleSession::startAutosave(const QString& path, int intervalSeconds) {
     m_autosave = std::make_unique<Autosave>(
         m_state, [this] { return snapshot(); }, path, intervalSeconds);
@@ -39,7 +47,7 @@ void ConsoleSession::startAutosave(const QString& path, int intervalSeconds) {
         logWarning(("autosave failed: " + error).toStdString());
     });
     // A store or a recall is saved at once; an edit with the next tick.
-    m_scenes.setListener([this](scenes::SceneListEvent event) {
+    m_scenes.addListener([this](scenes::SceneListEvent event) {
         if (event == scenes::SceneListEvent::Edited)
             m_autosave->markChanged();
         else

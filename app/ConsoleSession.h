@@ -33,6 +33,9 @@ public:
     engine::Engine* engine() { return m_engine; }
     // The running show, as the autosave writes it.
     scenes::ShowDocument snapshot() const;
+    // The show's "midi" slot as the MIDI surface has it now (mappings learned
+    // or removed): in every snapshot from now on, saved with the next tick.
+    void setMidi(const QJsonObject& midi);
 
     // Autosaves to 'path' from now on; what runs now counts as saved.
     void startAutosave(const QString& path, int intervalSeconds);

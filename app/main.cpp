@@ -8,24 +8,32 @@
 #include "AudioStartup.h"
 #include "CheckShow.h"
 #include "CommandLine.h"
+#include "ConsoleScreen.h"
 #include "ConsoleSession.h"
 #include "DeviceList.h"
 #include "Engine.h"
 #include "Log.h"
+#include "MidiStartup.h"
 #include "RealtimeSetup.h"
+#include "ScreenApplication.h"
 #include "SignalHandler.h"
 #include "StartupShow.h"
 #include "StatusReporter.h"
+#include "OscStartup.h"
+#include "OscServer.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <memory>
 
 using namespace stagedesk;
 using namespace stagedesk::app;
 
 int main(int argc, char* argv[]) {
-    QCoreApplication application(argc, argv);
+    // A QGuiApplication with the screen, a QCoreApplication headless.
+    const ui::Application made = ui::makeApplication(argc, argv);
+    QCoreApplication& application = *made.app;
     QCoreApplication::setApplicationName(QStringLiteral("stagedesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STAGEDESK_VERSION));
 
@@ -50,9 +58,8 @@ int main(int argc, char* argv[]) {
     }
 
     logLine("Stagedesk " STAGEDESK_VERSION);
-    if (!options.headless)
-        logLine("running headless: the console screen comes in a later version (--headless "
-                "silences this note)");
+    if (!made.note.isEmpty())
+        logLine(made.note.toStdString());
 
     SignalHandler signalHandler;
     if (!signalHandler.error().isEmpty()) {
@@ -93,6 +100,11 @@ int main(int argc, char* argv[]) {
     }
     session.state().sendAllToEngine();
     StatusReporter status(engine, audio);
+    const auto osc = startOsc(session, options.osc);
+    const auto midi = startMidi(session, options.midi);
+    std::unique_ptr<ui::ConsoleScreen> screen;
+    if (made.screen)
+        screen = std::make_unique<ui::ConsoleScreen>(session, &audio, options.showFile);
 
     QObject::connect(&signalHandler, &SignalHandler::received, &application, [](int signal) {
         logLine(std::string(SignalHandler::name(signal)) + " received; stopping");

@@ -7,7 +7,7 @@
 
 namespace stagedesk::engine {
 
-enum class Target : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Engine };
+enum class Target : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Engine, Soundcheck };
 
 enum class Param : std::uint8_t {
     // Channel strip, in signal order. Buses and main accept the subset they have.
@@ -46,6 +46,23 @@ enum class Param : std::uint8_t {
     MuteGroupMask, // bit i = member of mute group i+1
     // Target::Engine
     ResetStats,
+    // Soundcheck (engine/soundcheck/Soundcheck.h). Target::Channel:
+    PlaybackOn, // 0/1: the channel hears its playback track instead of its input
+    // Target::Soundcheck:
+    RoutSwitch,    // 0/1: every channel on playback (the global soundcheck switch)
+    GenOn,         // 0/1
+    GenType,       // soundcheck::GeneratorType
+    GenFreq,       // Hz, sine
+    GenLevel,      // dBFS RMS, <= 0
+    GenMain,       // 0/1: generator into main LR
+    GenBus,        // 0/1, sub = bus: generator into that mix bus
+    TalkOn,        // 0/1 (momentary or latched is the surface's business)
+    TalkInput,     // channel index of the talkback microphone
+    TalkLevel,     // dB
+    TalkBus,       // 0/1, sub = bus: talkback goes to that mix bus
+    TalkDim,       // dB of main dim while talkback is on, <= 0 (0 = no dim)
+    RtaSource,     // sub = soundcheck::RtaSourceKind, index = channel or bus
+    LineCheckOn,   // 0/1: per-channel line-check statistics
 };
 
 enum class SendTap : std::uint8_t { PreEq = 0, PreFader = 1, PostFader = 2 };

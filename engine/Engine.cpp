@@ -42,7 +42,8 @@ Engine::Engine(const EngineConfig& config)
       m_channelDirty(m_config.inputs, kAllDirty), m_busDirty(m_config.buses, kAllDirty),
       m_fades(m_config.inputs, m_config.buses),
       m_mainGroup(StripGroup::Kind::Main, 2, 0, m_config.sampleRate),
-      m_silence(dsp::kSubBlock, 0.0f), m_meters(sizedSnapshot(m_config)) {
+      m_silence(dsp::kSubBlock, 0.0f), m_meters(sizedSnapshot(m_config)),
+      m_soundcheck(m_config), m_postPreamp(std::size_t(groupsFor(m_config.inputs))) {
     for (int g = 0; g < groupsFor(m_config.inputs); ++g)
         m_channelGroups.emplace_back(StripGroup::Kind::Channel,
                                      std::min(kLanes, m_config.inputs - g * kLanes), m_config.buses,
@@ -90,6 +91,8 @@ bool changesGainsOnly(Param p) {
 } // namespace
 
 bool Engine::rt_apply(const Command& c) noexcept {
+    if (soundcheck::Soundcheck::handles(c))
+        return m_soundcheck.rt_apply(c);
     if (c.param == Param::Fader || c.param == Param::SendLevel)
         return rt_applyLevel(c);
     const std::uint8_t dirty = changesGainsOnly(c.param) ? kGainsDirty : kAllDirty;
@@ -139,6 +142,8 @@ bool Engine::rt_apply(const Command& c) noexcept {
         m_maxNs.store(0, std::memory_order_relaxed);
         m_xruns.store(0, std::memory_order_relaxed);
         return true;
+    case Target::Soundcheck: // handled above
+        return false;
     }
     m_anyDirty = true;
     return true;
@@ -293,6 +298,7 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
         m_commandsRejected.fetch_add(rejected, std::memory_order_relaxed);
     }
 
+    m_soundcheck.rt_beginBlock(m_samplePosition);
     const float* laneInputs[kLanes];
     float* laneOutputs[kLanes];
     auto outputAt = [&](int channel, int offset) -> float* {
@@ -306,15 +312,24 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
             markDirty(key);
         });
         rt_refreshTargets();
+        // What each channel hears, when the soundcheck changes it (playback).
+        const float* const* heard = m_soundcheck.rt_channelInputs(inputs, inputCount, offset, n);
+        LaneBlock* postPreamp = m_soundcheck.rt_wantsPostPreamp() ? m_postPreamp.data() : nullptr;
         for (std::size_t g = 0; g < m_channelGroups.size(); ++g) {
             for (int l = 0; l < kLanes; ++l) {
                 const int ch = static_cast<int>(g) * kLanes + l;
-                laneInputs[l] = ch < inputCount && ch < m_config.inputs && inputs[ch]
-                                    ? inputs[ch] + offset
-                                    : m_silence.data();
+                if (ch >= m_config.inputs)
+                    laneInputs[l] = m_silence.data();
+                else if (heard)
+                    laneInputs[l] = heard[ch];
+                else
+                    laneInputs[l] =
+                        ch < inputCount && inputs[ch] ? inputs[ch] + offset : m_silence.data();
             }
-            m_channelGroups[g].rt_processChannels(laneInputs, n);
+            m_channelGroups[g].rt_processChannels(laneInputs, n,
+                                                  postPreamp ? postPreamp + g : nullptr);
         }
+        m_soundcheck.rt_afterChannels(postPreamp, n);
 
         for (int bus = 0; bus < m_config.buses; ++bus) {
             std::memset(&m_acc, 0, sizeof(LaneBlock));
@@ -324,6 +339,7 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
             for (int i = 0; i < n; ++i)
                 sums.s[i][bus % kLanes] = dsp::sumLanes(m_acc.s[i]);
         }
+        m_soundcheck.rt_addToBuses(m_busSums, n);
         for (std::size_t g = 0; g < m_busGroups.size(); ++g) {
             for (int l = 0; l < kLanes; ++l) {
                 const int bus = static_cast<int>(g) * kLanes + l;
@@ -340,6 +356,7 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
             m_mainSums.s[i][0] = dsp::sumLanes(m_acc.s[i]);
             m_mainSums.s[i][1] = dsp::sumLanes(m_accRight.s[i]);
         }
+        m_soundcheck.rt_addToMain(m_mainSums, n);
         laneOutputs[0] = outputAt(kMainLeftOutput, offset);
         laneOutputs[1] = outputAt(kMainRightOutput, offset);
         m_mainGroup.rt_processSums(m_mainSums, n, laneOutputs);
@@ -349,6 +366,8 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
         if (outputs[ch])
             std::memset(outputs[ch], 0, sizeof(float) * static_cast<std::size_t>(frames));
 
+    m_soundcheck.rt_endBlock(inputs, inputCount, outputs, outputCount, frames);
+    m_samplePosition += static_cast<std::uint64_t>(frames);
     rt_publishMeters();
     ++m_block;
     m_blocks.store(m_block, std::memory_order_relaxed);

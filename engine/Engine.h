@@ -13,6 +13,7 @@
 #include "rt/AudioThread.h"
 #include "rt/SpscQueue.h"
 #include "rt/TripleBuffer.h"
+#include "soundcheck/Soundcheck.h"
 
 #include <atomic>
 #include <cstdint>
@@ -59,6 +60,10 @@ public:
                                           int frames) noexcept;
     // Audio thread (or its driver): the device reported an over/underrun.
     void rt_reportXrun() noexcept { m_xruns.fetch_add(1, std::memory_order_relaxed); }
+
+    // Soundcheck: the control side of recording and playback, the RTA and
+    // line-check readers (their rules are in soundcheck/Soundcheck.h).
+    soundcheck::Soundcheck& soundcheck() { return m_soundcheck; }
 
     // Reader thread (one): the newest meters.
     const MeterSnapshot& readMeters();
@@ -111,6 +116,10 @@ private:
     std::vector<float> m_silence;
 
     rt::TripleBuffer<MeterSnapshot> m_meters;
+
+    soundcheck::Soundcheck m_soundcheck;
+    std::vector<LaneBlock> m_postPreamp; // per channel group, for the recorder
+    std::uint64_t m_samplePosition = 0;  // frames processed since construction
 
     std::uint64_t m_block = 0;
     std::atomic<std::uint64_t> m_blocks{0};

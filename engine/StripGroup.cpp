@@ -3,6 +3,7 @@
 #include "dsp/FastMath.h"
 
 #include <cmath>
+#include <cstring>
 #include <numbers>
 
 // The per-sub-block entry points are compiled for baseline x86-64, for AVX2+FMA
@@ -184,7 +185,8 @@ void StripGroup::snapToTargets() {
 }
 
 STAGEDESK_SIMD_CLONES
-void StripGroup::rt_processChannels(const float* const* laneInputs, int frames) {
+void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
+                                    LaneBlock* postPreamp) {
     rt_advanceSmoothing();
     for (int l = 0; l < kLanes; ++l) {
         const float* in = laneInputs[l];
@@ -192,6 +194,8 @@ void StripGroup::rt_processChannels(const float* const* laneInputs, int frames) 
             m_buf.s[i][l] = in[i];
     }
     dsp::applyRamped(m_buf, m_inputGain, frames);
+    if (postPreamp)
+        std::memcpy(postPreamp->s, m_buf.s, sizeof(float) * kLanes * std::size_t(frames));
     rt_meter(m_buf, frames);
     rt_runDynamicsAndEq(m_buf, frames, m_anyPreEqSend);
 

@@ -62,7 +62,10 @@ public:
     // the engine mixes destination by destination, so that each destination's
     // accumulator stays in the L1 cache while every group adds to it; lane l
     // of an accumulator holds the partial sum of the groups' lane l.
-    void rt_processChannels(const float* const* laneInputs, int frames);
+    // postPreamp, when given, receives the signal after trim and polarity
+    // (the recorder's post-preamp tap).
+    void rt_processChannels(const float* const* laneInputs, int frames,
+                            LaneBlock* postPreamp = nullptr);
     void rt_mixMain(int frames, LaneBlock& left, LaneBlock& right) const;
     void rt_mixBus(int bus, int frames, LaneBlock& acc) const;
     // Bus or main group: summed lanes -> outputs (nullptr = not connected).

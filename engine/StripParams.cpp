@@ -129,8 +129,9 @@ bool StripParams::apply(Param param, int sub, float value) {
         return true;
     case Param::ResetStats:
         return false;
+    default: // the soundcheck's parameters (soundcheck/Soundcheck.h)
+        return false;
     }
-    return false;
 }
 
 } // namespace stagedesk::engine

@@ -17,7 +17,7 @@ packages=(
   qt6-base-dev qt6-declarative-dev qml6-module-qtquick qml6-module-qtquick-controls
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qtqml-workerscript qml6-module-qtquick-templates
-  libgl-dev
+  libgl-dev fonts-dejavu-core
   # tests: a real JACK server with the dummy backend, and its client library
   jackd2 libjack-jackd2-dev
   python3 python3-liblo

@@ -199,6 +199,9 @@ void ParameterRegistry::addChannel(int ch) {
                Param::DcaMask);
     addToStrip(strip, integer(p + "/grp/mute", 0, (1 << engine::kMuteGroupCount) - 1, 0),
                Section::Routing, Param::MuteGroupMask);
+    // Solo (PFL) is model-only until the engine has a PFL bus; the screen and
+    // the surfaces already share it.
+    addToStrip(strip, boolean(p + "/solo", false), Section::FaderMute);
 }
 
 void ParameterRegistry::addBus(int bus) {

@@ -114,7 +114,9 @@ bool SceneList::recall(int index) {
         previous.push_back({a.id, m_state.value(a.id)});
     m_state.applyTransaction(changes, kInternalSource, scene.fadeSeconds);
     m_undoRecall = std::move(previous);
+    m_recalledIndex = index;
     notify(SceneListEvent::Recalled);
+    m_recalledIndex = -1;
     return true;
 }
 
@@ -186,9 +188,31 @@ bool SceneList::move(int from, int to) {
     return true;
 }
 
+SceneList::ListenerId SceneList::addListener(std::function<void(SceneListEvent)> listener) {
+    m_listeners.push_back({m_nextListenerId, std::move(listener)});
+    return m_nextListenerId++;
+}
+
+void SceneList::removeListener(ListenerId id) {
+    std::erase_if(m_listeners, [id](const Listener& l) { return l.id == id; });
+}
+
 void SceneList::notify(SceneListEvent event) const {
-    if (m_listener)
-        m_listener(event);
+    // A listener may add or remove listeners (itself too) while it is called:
+    // those present now are called unless removed meanwhile, each through a
+    // copy, as the list may move under it.
+    std::vector<ListenerId> ids;
+    ids.reserve(m_listeners.size());
+    for (const Listener& l : m_listeners)
+        ids.push_back(l.id);
+    for (const ListenerId id : ids) {
+        const auto it = std::find_if(m_listeners.begin(), m_listeners.end(),
+                                     [id](const Listener& l) { return l.id == id; });
+        if (it == m_listeners.end() || !it->call)
+            continue;
+        const auto call = it->call;
+        call(event);
+    }
 }
 
 bool SceneList::cuesValid(const std::vector<Cue>& cues) const {

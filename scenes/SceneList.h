@@ -64,16 +64,22 @@ public:
     bool next();                       // move the position on without recalling
     bool previous();                   // move the position back without recalling
 
+    // Listeners (the autosave, the surfaces that fire a scene's hooks) are
+    // called, in the order they were added, after every successful change
+    // made through this interface (not after replaceAll, nor edits through
+    // safes()). The id removes the listener again; removing one while the
+    // listeners are being called is allowed.
+    using ListenerId = int;
+    ListenerId addListener(std::function<void(SceneListEvent)> listener);
+    void removeListener(ListenerId id);
+    // During a Recalled notification: the index of the scene recalled, or -1
+    // when it was an undo of a recall (no scene's hooks fire then).
+    int recalledIndex() const { return m_recalledIndex; }
+
     // Replaces everything (show loading); ids are kept as given. False, and
     // nothing changes, when ids are not unique and positive, there are more
     // than kMaxScenes, a cue names an unknown scene or the position is out of
     // range. Both undos are forgotten.
-    // Called after every successful change made through this interface
-    // (not after replaceAll, nor edits through safes()).
-    void setListener(std::function<void(SceneListEvent)> listener) {
-        m_listener = std::move(listener);
-    }
-
     bool replaceAll(std::vector<Scene> scenes, std::vector<Cue> cues, int cuePosition,
                     const RecallSafes& safes);
 
@@ -87,7 +93,13 @@ private:
     std::vector<Scene> m_scenes;
     std::vector<Cue> m_cues;
     int m_cuePosition = 0;
-    std::function<void(SceneListEvent)> m_listener;
+    struct Listener {
+        ListenerId id;
+        std::function<void(SceneListEvent)> call;
+    };
+    std::vector<Listener> m_listeners;
+    ListenerId m_nextListenerId = 1;
+    int m_recalledIndex = -1;
     int m_nextId = 1;
     RecallSafes m_safes;
 

@@ -172,6 +172,7 @@ class TestScenes : public QObject {
 
 private slots:
     void listenerHearsStoresRecallsAndEdits();
+    void severalListenersAndTheRecalledScene();
     void storeKeepsOnlyNonDefaultValues();
     void storeRecallRoundTripOfEveryKind();
     void scopeBySection();
@@ -759,7 +760,7 @@ void TestScenes::listenerHearsStoresRecallsAndEdits() {
     ConsoleState state(registry, nullptr);
     SceneList list(state);
     std::vector<SceneListEvent> heard;
-    list.setListener([&](SceneListEvent e) { heard.push_back(e); });
+    list.addListener([&](SceneListEvent e) { heard.push_back(e); });
     const RecallScope all = RecallScope::everything(registry.size());
     QCOMPARE(list.store(0, "A", all), 1);
     QVERIFY(list.rename(0, "A2"));
@@ -772,6 +773,45 @@ void TestScenes::listenerHearsStoresRecallsAndEdits() {
     const std::vector<E> expected{E::Stored,   E::Edited, E::Recalled,
                                   E::Recalled, E::Edited, E::Recalled};
     QVERIFY(heard == expected);
+}
+
+void TestScenes::severalListenersAndTheRecalledScene() {
+    ParameterRegistry registry({8, 4});
+    ConsoleState state(registry, nullptr);
+    SceneList list(state);
+    const RecallScope all = RecallScope::everything(registry.size());
+    QCOMPARE(list.store(0, "A", all), 1);
+    QCOMPARE(list.store(1, "B", all), 2);
+    // Each listener hears every event, in the order they were added; the
+    // recalled scene's index is known during a recall, -1 during an undo.
+    std::vector<QString> heard;
+    const auto first = list.addListener([&](SceneListEvent e) {
+        heard.push_back(QStringLiteral("1:%1:%2").arg(int(e)).arg(list.recalledIndex()));
+    });
+    list.addListener([&](SceneListEvent e) {
+        heard.push_back(QStringLiteral("2:%1:%2").arg(int(e)).arg(list.recalledIndex()));
+    });
+    QVERIFY(list.recall(1));
+    QVERIFY(list.undoRecall());
+    const int recalled = int(SceneListEvent::Recalled);
+    const std::vector<QString> expected{
+        QStringLiteral("1:%1:1").arg(recalled), QStringLiteral("2:%1:1").arg(recalled),
+        QStringLiteral("1:%1:-1").arg(recalled), QStringLiteral("2:%1:-1").arg(recalled)};
+    QCOMPARE(heard, expected);
+    QCOMPARE(list.recalledIndex(), -1); // only during the notification
+
+    // A removed listener hears nothing more, also when it is removed by
+    // another listener in the middle of a notification.
+    heard.clear();
+    list.removeListener(first);
+    QVERIFY(list.rename(0, "A2"));
+    QCOMPARE(heard.size(), std::size_t(1));
+    int lateHeard = 0;
+    SceneList::ListenerId late = 0;
+    list.addListener([&](SceneListEvent) { list.removeListener(late); });
+    late = list.addListener([&](SceneListEvent) { ++lateHeard; });
+    QVERIFY(list.rename(0, "A3"));
+    QCOMPARE(lateHeard, 0);
 }
 
 QTEST_GUILESS_MAIN(TestScenes)

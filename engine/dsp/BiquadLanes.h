@@ -4,8 +4,8 @@
 // toward them once per sub-block. A straight line between two stable
 // (a1, a2) pairs stays inside the stability triangle, so the glide never
 // passes through an unstable filter, and a change never clicks. Switching a
-// section off glides toward the identity; once all lanes sit there, the
-// section is skipped.
+// section off glides toward the identity; once all lanes sit there (or on
+// any H(z) = 1, such as a flat band), the section is skipped.
 
 #include "Biquad.h"
 #include "Lanes.h"
@@ -27,7 +27,7 @@ struct BiquadLanes {
     LaneValues tb0, tb1, tb2, ta1, ta2; // targets
     LaneValues z1, z2;
     bool settled = true;
-    bool bypassed = true; // settled on the identity in every lane
+    bool bypassed = true; // settled on H(z) = 1 in every lane
 
     BiquadLanes() {
         for (int l = 0; l < kLanes; ++l)
@@ -70,10 +70,13 @@ struct BiquadLanes {
         if (diff < 1e-5f) {
             snap();
             settled = true;
+            // The identity, or a section whose numerator equals its
+            // denominator (a 0 dB peak or shelf): H(z) = 1 exactly, but
+            // run, its poles near z = 1 amplify the rounding noise to about
+            // -100 dB, a noise that depends on the whole input history.
             bool identity = true;
             for (int l = 0; l < kLanes; ++l)
-                identity = identity && b0[l] == 1.0f && b1[l] == 0.0f && b2[l] == 0.0f &&
-                           a1[l] == 0.0f && a2[l] == 0.0f;
+                identity = identity && b0[l] == 1.0f && b1[l] == a1[l] && b2[l] == a2[l];
             bypassed = identity;
             if (bypassed)
                 z1 = LaneValues{}, z2 = LaneValues{};

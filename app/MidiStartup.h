@@ -1,0 +1,36 @@
+#pragma once
+// Starts the MIDI surface of a running console from the command line: the
+// device ports by name, and on them the Mackie Control (--mcu) or else the
+// generic MIDI mappings of the show's "midi" slot.
+
+#include "MackieSurface.h"
+#include "MidiDevice.h"
+#include "MidiMapSurface.h"
+#include "MidiOptions.h"
+
+#include <memory>
+
+namespace stagedesk::app {
+
+class ConsoleSession;
+
+// What runs while the console runs: the device and the surface on it.
+class MidiSurfaces {
+public:
+    MidiSurfaces(ConsoleSession& session, const MidiOptions& options);
+
+    surfaces::midi::MidiDevice& device() { return m_device; }
+    // The generic MIDI surface (null when the pair is a Mackie Control): its
+    // mappings go back into the session's "midi" slot as they change.
+    surfaces::midi::MidiMapSurface* map() { return m_map.get(); }
+
+private:
+    surfaces::midi::MidiDevice m_device;
+    std::unique_ptr<surfaces::midi::MackieSurface> m_mackie;
+    std::unique_ptr<surfaces::midi::MidiMapSurface> m_map;
+};
+
+// Null when no MIDI port was asked for.
+std::unique_ptr<MidiSurfaces> startMidi(ConsoleSession& session, const MidiOptions& options);
+
+} // namespace stagedesk::app

@@ -1,0 +1,77 @@
+#pragma once
+// The status bar, always on screen: the audio engine (device or internal
+// clock), DSP load and xruns, the clock, the show's name and whether it has
+// unsaved changes, and the remote clients connected. Also the show file
+// operations of the setup page, which decide what "unsaved" means.
+
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace stagedesk::app {
+class AudioHost;
+class ConsoleSession;
+} // namespace stagedesk::app
+
+namespace stagedesk::ui {
+
+class StatusModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by Console")
+    Q_PROPERTY(QString engine READ engine NOTIFY tick)
+    Q_PROPERTY(bool internalClock READ internalClock NOTIFY tick)
+    Q_PROPERTY(double dspLoad READ dspLoad NOTIFY tick) // mean callback time, % of the block
+    Q_PROPERTY(quint64 xruns READ xruns NOTIFY tick)
+    Q_PROPERTY(QString clock READ clock NOTIFY tick)
+    Q_PROPERTY(QString showName READ showName NOTIFY showChanged)
+    Q_PROPERTY(QString showPath READ showPath NOTIFY showChanged)
+    Q_PROPERTY(bool unsaved READ unsaved NOTIFY tick)
+    // Filled by the OSC surface when it lands; 0 until then.
+    Q_PROPERTY(
+        int remoteClients READ remoteClients WRITE setRemoteClients NOTIFY remoteClientsChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+
+public:
+    static constexpr int kIntervalMs = 500;
+
+    StatusModel(app::ConsoleSession& session, const app::AudioHost* audio, QString showPath,
+                QObject* parent);
+
+    QString engine() const;
+    bool internalClock() const;
+    double dspLoad() const;
+    quint64 xruns() const;
+    QString clock() const;
+    QString showName() const { return m_showName; }
+    QString showPath() const { return m_showPath; }
+    bool unsaved() const;
+    int remoteClients() const { return m_remoteClients; }
+    void setRemoteClients(int count);
+    QString message() const { return m_message; }
+
+    // Empty path: the current one. True on success; 'message' says what happened.
+    Q_INVOKABLE bool save(const QString& path = {});
+    Q_INVOKABLE bool open(const QString& path);
+
+signals:
+    void tick();
+    void showChanged();
+    void remoteClientsChanged();
+    void messageChanged();
+    // A show was loaded: every model shows the state again.
+    void showLoaded();
+
+private:
+    void setMessage(const QString& message);
+
+    app::ConsoleSession& m_session;
+    const app::AudioHost* m_audio;
+    QString m_showPath, m_showName;
+    quint64 m_savedRevision;
+    int m_remoteClients = 0;
+    QString m_message;
+    QTimer m_timer;
+};
+
+} // namespace stagedesk::ui

@@ -1,0 +1,691 @@
+// MIDI control surfaces through a private JACK server with the dummy
+// backend: a plain libjack client plays the device (a Mackie Control or a
+// fader box) and records what Stagedesk sends back; Stagedesk's side opens
+// its ports with RtMidi's JACK API, as it does on a desk without ALSA.
+
+#include "support/JackMidiTestClient.h"
+#include "support/JackServer.h"
+#include "support/OfflineRig.h"
+
+#include "ConsoleState.h"
+#include "MackieProtocol.h"
+#include "MackieSurface.h"
+#include "MeterHub.h"
+#include "MidiDevice.h"
+#include "MidiMapSurface.h"
+#include "MidiParser.h"
+#include "SceneList.h"
+
+#include "ConsoleSession.h"
+#include "MidiStartup.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+using namespace stagedesk;
+using namespace stagedesk::scenes;
+using namespace stagedesk::surfaces::midi;
+using stagedesk::testing::JackMidiTestClient;
+using stagedesk::testing::JackServer;
+using Bytes = std::vector<std::uint8_t>;
+
+namespace {
+
+constexpr int kInputs = 16;
+constexpr int kBuses = 4;
+constexpr int kWaitMs = 5000;
+const char* const kDeviceName = "mcu-device";
+
+// Everything one test needs: the console model, a device client and the
+// Stagedesk side (MidiDevice + surface) connected to it.
+struct Rig {
+    ParameterRegistry registry{ConsoleSize{kInputs, kBuses}};
+    ConsoleState state{registry, nullptr};
+    SourceId osc = state.addSource(QStringLiteral("osc"));
+    test::OfflineRig engineRig{kInputs, kBuses};
+    MeterHub meters{&engineRig.engine()};
+    std::unique_ptr<JackMidiTestClient> device = std::make_unique<JackMidiTestClient>(kDeviceName);
+    MidiDevice midi{MidiApi::Jack, QStringLiteral("stagedesk-test")};
+
+    Rig() {
+        midi.setPollInterval(100);
+        midi.setPorts(QStringLiteral("mcu-device:out"), QStringLiteral("mcu-device:in"));
+    }
+    bool connected() const { return !midi.inputPort().isEmpty() && !midi.outputPort().isEmpty(); }
+    ParamId id(const QString& address) const { return registry.find(address); }
+};
+
+bool contains(const std::vector<JackMidiTestClient::Record>& records, const Bytes& bytes) {
+    return std::any_of(records.begin(), records.end(),
+                       [&](const auto& r) { return r.bytes == bytes; });
+}
+
+Bytes lcdBytes(int offset, const char* sevenChars) {
+    const auto v = mackie::lcd(mackie::kMainDeviceId, offset, QByteArray(sevenChars, 7));
+    return Bytes(v.begin(), v.end());
+}
+
+Bytes bend(int channel, int value14) {
+    return {std::uint8_t(0xE0 | channel), std::uint8_t(value14 & 0x7F), std::uint8_t(value14 >> 7)};
+}
+
+} // namespace
+
+class TestMidi : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void parserDropsJunk();
+    void portsListedAndOpenedByName();
+    void mackieFaderSetsModel_data();
+    void mackieFaderSetsModel();
+    void motorFollowsOtherSources();
+    void noMotorWhileTouched();
+    void lcdNamesAfterBanking();
+    void buttonLeds();
+    void vpotTurnsPanAndRing();
+    void flipPutsSendsOnFaders();
+    void metersAtSteadyRate();
+    void deviceBackGetsWholeState();
+    void learnEachKind_data();
+    void learnEachKind();
+    void bindingsInTheShowSlot();
+    void programChangeRecallsScenes();
+    void sceneRecallSendsProgramChange();
+    void learnedMappingsKeptByTheAutosave();
+
+private:
+    std::unique_ptr<JackServer> m_server;
+};
+
+void TestMidi::initTestCase() {
+    m_server = std::make_unique<JackServer>();
+    QVERIFY2(m_server->ok(), m_server->error().c_str());
+}
+
+void TestMidi::cleanupTestCase() {
+    m_server.reset();
+}
+
+void TestMidi::parserDropsJunk() {
+    // Stray data, a stray F7, a note with running status and a clock byte in
+    // its middle, a SysEx cut short by a status byte, a whole SysEx, a
+    // truncated control change followed by a program change.
+    const Bytes stream{0x12, 0x34, 0xF7, 0x90, 0x40, 0xF8, 0x7F, 0x41, 0x00, 0xF0, 0x01, 0x02,
+                       0xB0, 0x07, 0x64, 0xF0, 0x7E, 0x7F, 0xF7, 0xB1, 0x07, 0xC2, 0x05};
+    MidiParser parser;
+    std::vector<ShortMessage> shorts;
+    std::vector<Bytes> sysex;
+    for (std::uint8_t b : stream) {
+        switch (parser.push(b)) {
+        case MidiParser::Result::Short:
+            shorts.push_back(parser.message());
+            break;
+        case MidiParser::Result::Sysex:
+            sysex.emplace_back(parser.sysex().begin(), parser.sysex().end());
+            break;
+        case MidiParser::Result::None:
+            break;
+        }
+    }
+    const std::vector<ShortMessage> expected{{0xF8, 0, 0, 1},
+                                             {0x90, 0x40, 0x7F, 3},
+                                             {0x90, 0x41, 0x00, 3},
+                                             {0xB0, 0x07, 0x64, 3},
+                                             {0xC2, 0x05, 0, 2}};
+    QCOMPARE(shorts, expected);
+    QCOMPARE(sysex.size(), std::size_t(1));
+    QCOMPARE(sysex[0], (Bytes{0xF0, 0x7E, 0x7F, 0xF7}));
+    // 0x12 0x34, F7, the cut SysEx F0 01 02, the cut B1 07.
+    QCOMPARE(parser.dropped(), std::uint64_t(2 + 1 + 3 + 2));
+
+    // A SysEx longer than the buffer is dropped whole; the parser recovers.
+    MidiParser longOne;
+    longOne.push(0xF0);
+    for (std::size_t i = 0; i < MidiParser::kMaxSysex + 10; ++i)
+        longOne.push(0x11);
+    QCOMPARE(longOne.push(0xF7), MidiParser::Result::None);
+    longOne.push(0x80);
+    longOne.push(0x3C);
+    QCOMPARE(longOne.push(0x00), MidiParser::Result::Short);
+    QCOMPARE(longOne.message(), (ShortMessage{0x80, 0x3C, 0x00, 3}));
+}
+
+void TestMidi::portsListedAndOpenedByName() {
+    Rig rig;
+    QVERIFY2(rig.device->ok(), rig.device->error().c_str());
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    QCOMPARE(rig.midi.inputPort(), QStringLiteral("mcu-device:out"));
+    QCOMPARE(rig.midi.outputPort(), QStringLiteral("mcu-device:in"));
+    QVERIFY(rig.midi.availableInputs().contains(QStringLiteral("mcu-device:out")));
+    QVERIFY(rig.midi.availableOutputs().contains(QStringLiteral("mcu-device:in")));
+    // Our own ports are never offered.
+    for (const QString& name : rig.midi.availableInputs() + rig.midi.availableOutputs())
+        QVERIFY2(!name.startsWith(QLatin1String("stagedesk")), qPrintable(name));
+
+    // A port that appears later is connected when it appears.
+    MidiDevice late(MidiApi::Jack, QStringLiteral("stagedesk-late"));
+    late.setPollInterval(100);
+    QSignalSpy connected(&late, &MidiDevice::inputConnected);
+    late.setPorts(QStringLiteral("late-box"), {});
+    QVERIFY(late.inputPort().isEmpty());
+    JackMidiTestClient lateBox("late-box");
+    QVERIFY(lateBox.ok());
+    QVERIFY(connected.wait(kWaitMs));
+    QCOMPARE(late.inputPort(), QStringLiteral("late-box:out"));
+}
+
+void TestMidi::mackieFaderSetsModel_data() {
+    QTest::addColumn<int>("strip");
+    QTest::addColumn<int>("value14");
+    QTest::newRow("strip 1 bottom") << 0 << 0;
+    QTest::newRow("strip 2 middle") << 1 << 8192;
+    QTest::newRow("strip 8 top") << 7 << 16383;
+    QTest::newRow("strip 4 at 3/4") << 3 << 12288;
+    QTest::newRow("master at 1/4") << 8 << 4096;
+}
+
+void TestMidi::mackieFaderSetsModel() {
+    QFETCH(int, strip);
+    QFETCH(int, value14);
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const ParamId id =
+        strip == 8 ? rig.id(QStringLiteral("/main/st/mix/fader"))
+                   : rig.id(QStringLiteral("/ch/%1/mix/fader").arg(strip + 1, 2, 10, QChar('0')));
+    // Start away from the target so that a change is seen.
+    rig.state.setNormalized(id, value14 == 8192 ? 0.2 : 0.5, rig.osc);
+    QVERIFY(rig.device->send(bend(strip, value14)));
+    const double expected = value14 / 16383.0;
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(id) - expected) < 1e-3, kWaitMs);
+}
+
+void TestMidi::motorFollowsOtherSources() {
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const std::size_t mark = rig.device->receivedCount();
+    // OSC moves channel 3 to 0.5 and main to 0.6: motors 3 and 9 follow.
+    rig.state.setNormalized(rig.id(QStringLiteral("/ch/03/mix/fader")), 0.5, rig.osc);
+    rig.state.setNormalized(rig.id(QStringLiteral("/main/st/mix/fader")), 0.6, rig.osc);
+    const int ch3 =
+        int(std::lround(rig.state.normalized(rig.id(QStringLiteral("/ch/03/mix/fader"))) * 16383));
+    const int main = int(
+        std::lround(rig.state.normalized(rig.id(QStringLiteral("/main/st/mix/fader"))) * 16383));
+    QVERIFY(std::abs(ch3 - 8192) <= 16);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), bend(2, ch3)), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), bend(8, main)), kWaitMs);
+
+    // A move made on the surface itself is not echoed back to its motor.
+    const std::size_t own = rig.device->receivedCount();
+    rig.device->send(bend(4, 16383));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rig.state.normalized(rig.id(QStringLiteral("/ch/05/mix/fader"))) > 0.999, kWaitMs);
+    rig.state.setNormalized(rig.id(QStringLiteral("/ch/06/mix/fader")), 0.25, rig.osc); // a marker
+    const int ch6 =
+        int(std::lround(rig.state.normalized(rig.id(QStringLiteral("/ch/06/mix/fader"))) * 16383));
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(own), bend(5, ch6)), kWaitMs);
+    for (const auto& r : rig.device->received(own))
+        QVERIFY(r.bytes.empty() || r.bytes[0] != 0xE4);
+}
+
+void TestMidi::noMotorWhileTouched() {
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const ParamId ch2 = rig.id(QStringLiteral("/ch/02/mix/fader"));
+    // Touch strip 2 and move it to the middle: the surface holds it.
+    rig.device->send({0x90, 0x69, 0x7F});
+    rig.device->send(bend(1, 8192));
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(ch2) - 0.5) < 1e-3, kWaitMs);
+    const std::size_t mark = rig.device->receivedCount();
+    rig.state.setNormalized(ch2, 0.1, rig.osc); // fought over: no motor
+    rig.state.setNormalized(rig.id(QStringLiteral("/ch/03/mix/fader")), 0.3, rig.osc); // marker
+    QTRY_VERIFY_WITH_TIMEOUT(
+        contains(rig.device->received(mark),
+                 bend(2, int(std::lround(
+                             rig.state.normalized(rig.id(QStringLiteral("/ch/03/mix/fader"))) *
+                             16383)))),
+        kWaitMs);
+    int strip2Bends = 0;
+    for (const auto& r : rig.device->received(mark))
+        strip2Bends += !r.bytes.empty() && r.bytes[0] == 0xE1;
+    QCOMPARE(strip2Bends, 0);
+    // Released: the motor goes to where the model is now.
+    rig.device->send({0x90, 0x69, 0x00});
+    const int now = int(std::lround(rig.state.normalized(ch2) * 16383));
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), bend(1, now)), kWaitMs);
+}
+
+void TestMidi::lcdNamesAfterBanking() {
+    Rig rig;
+    for (int ch = 0; ch < kInputs; ++ch)
+        rig.state.set(rig.id(QStringLiteral("/ch/%1/config/name").arg(ch + 1, 2, 10, QChar('0'))),
+                      QStringLiteral("Name%1").arg(ch + 1), rig.osc);
+    rig.state.setNormalized(rig.id(QStringLiteral("/ch/09/mix/fader")), 0.6, rig.osc);
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(), lcdBytes(0, "Name1  ")), kWaitMs);
+    QVERIFY(contains(rig.device->received(), lcdBytes(7 * 7, "Name8  ")));
+
+    const std::size_t mark = rig.device->receivedCount();
+    rig.device->send({0x90, mackie::kBankRight, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.bankOffset(), 8, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), lcdBytes(7 * 7, "Name16 ")),
+                             kWaitMs);
+    const auto after = rig.device->received(mark);
+    for (int s = 0; s < 8; ++s) {
+        const QByteArray cell = QStringLiteral("Name%1").arg(9 + s).leftJustified(7).toLatin1();
+        QVERIFY2(contains(after, lcdBytes(7 * s, cell.constData())), cell.constData());
+    }
+    // Pan of every strip on the bottom row, and the faders of the new bank.
+    const ParameterDescriptor& pan = rig.registry.at(rig.id(QStringLiteral("/ch/09/mix/pan")));
+    const QByteArray centre = mackie::lcdCell(pan.format(0).remove(QLatin1Char(' ')));
+    QVERIFY2(contains(after, lcdBytes(56, centre.constData())), centre.constData());
+    const int ch9 =
+        int(std::lround(rig.state.normalized(rig.id(QStringLiteral("/ch/09/mix/fader"))) * 16383));
+    QVERIFY(contains(after, bend(0, ch9)));
+
+    // Channel left moves one strip; the bank never passes the first channel.
+    rig.device->send({0x90, mackie::kChannelLeft, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.bankOffset(), 7, kWaitMs);
+    rig.device->send({0x90, mackie::kBankLeft, 0x7F});
+    rig.device->send({0x90, mackie::kBankLeft, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.bankOffset(), 0, kWaitMs);
+}
+
+void TestMidi::buttonLeds() {
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const ParamId on2 = rig.id(QStringLiteral("/ch/02/mix/on"));
+    const ParamId solo3 = rig.id(QStringLiteral("/ch/03/solo"));
+    std::size_t mark = rig.device->receivedCount();
+    rig.device->send({0x90, mackie::kMute + 1, 0x7F});
+    rig.device->send({0x80, mackie::kMute + 1, 0x00});
+    rig.device->send({0x90, mackie::kSolo + 2, 0x7F});
+    rig.device->send({0x90, mackie::kSelect + 3, 0x7F});
+    rig.device->send({0x90, mackie::kRecArm + 4, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(on2), 0.0, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(solo3), 1.0, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.selectedChannel(), 3, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), Bytes{0x90, 0x04, 0x7F}),
+                             kWaitMs);
+    const auto got = rig.device->received(mark);
+    QVERIFY(contains(got, Bytes{0x90, 0x11, 0x7F})); // mute 2 lit
+    QVERIFY(contains(got, Bytes{0x90, 0x0A, 0x7F})); // solo 3 lit
+    QVERIFY(contains(got, Bytes{0x90, 0x1B, 0x7F})); // select 4 lit
+    // Another source unmutes channel 2: its LED goes out.
+    mark = rig.device->receivedCount();
+    rig.state.set(on2, 1.0, rig.osc);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), Bytes{0x90, 0x11, 0x00}),
+                             kWaitMs);
+}
+
+void TestMidi::vpotTurnsPanAndRing() {
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const ParamId pan1 = rig.id(QStringLiteral("/ch/01/mix/pan"));
+    const std::size_t mark = rig.device->receivedCount();
+    rig.device->send({0xB0, 0x10, 0x05}); // 5 ticks clockwise: +10 of -100..100
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.number(pan1) - 10.0) < 1e-6, kWaitMs);
+    // Ring: boost/cut mode, position 1 + round(0.55 * 10) = 7.
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), Bytes{0xB0, 0x30, 0x17}),
+                             kWaitMs);
+    rig.device->send({0xB0, 0x10, 0x40 | 0x0A}); // 10 ticks back: -10
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.number(pan1) + 10.0) < 1e-6, kWaitMs);
+}
+
+void TestMidi::flipPutsSendsOnFaders() {
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const ParamId fader1 = rig.id(QStringLiteral("/ch/01/mix/fader"));
+    const ParamId send1 = rig.id(QStringLiteral("/ch/01/mix/01/level"));
+    const ParamId send2 = rig.id(QStringLiteral("/ch/01/mix/02/level"));
+    const double faderBefore = rig.state.normalized(fader1);
+    rig.device->send({0x90, mackie::kFlip, 0x7F});
+    QTRY_VERIFY_WITH_TIMEOUT(mackie.flipped(), kWaitMs);
+    rig.device->send(bend(0, 12288));
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(send1) - 0.75) < 1e-3, kWaitMs);
+    QCOMPARE(rig.state.normalized(fader1), faderBefore);
+    // Send (twice) selects mix bus 2: the faders follow it.
+    rig.device->send({0x90, mackie::kAssignSend, 0x7F});
+    rig.device->send({0x90, mackie::kAssignSend, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.sendBus(), 1, kWaitMs);
+    rig.device->send(bend(0, 4096));
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(send2) - 0.25) < 1e-3, kWaitMs);
+    QVERIFY(std::abs(rig.state.normalized(send1) - 0.75) < 1e-3);
+}
+
+void TestMidi::metersAtSteadyRate() {
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    // -3 dBFS peak into channel 1: (-3 + 60) / 5 = 11.4, level 11 on strip 1.
+    rig.engineRig.run(0, test::sine(1000, -3, 4800));
+    rig.meters.poll();
+    const std::size_t mark = rig.device->receivedCount();
+    QTest::qWait(1000); // a rate is counted over a fixed time
+    std::vector<std::uint64_t> strip1Times;
+    int all = 0, strip1Level11 = 0;
+    for (const auto& r : rig.device->received(mark)) {
+        if (r.bytes.size() != 2 || r.bytes[0] != 0xD0)
+            continue;
+        ++all;
+        if ((r.bytes[1] >> 4) == 0) {
+            strip1Times.push_back(r.timeUs);
+            strip1Level11 += (r.bytes[1] & 0x0F) == 11;
+        }
+    }
+    // The median interval, not the count: a loaded machine may stall the
+    // event loop for a moment without the rate being wrong.
+    std::vector<double> intervalsMs;
+    for (std::size_t i = 1; i < strip1Times.size(); ++i)
+        intervalsMs.push_back((strip1Times[i] - strip1Times[i - 1]) / 1000.0);
+    QVERIFY(intervalsMs.size() >= 4);
+    std::nth_element(intervalsMs.begin(), intervalsMs.begin() + intervalsMs.size() / 2,
+                     intervalsMs.end());
+    const double medianMs = intervalsMs[intervalsMs.size() / 2];
+    qInfo("meter messages in 1 s: %d (strip 1: %zu, at level 11: %d), median interval %.1f ms", all,
+          strip1Times.size(), strip1Level11, medianMs);
+    QVERIFY2(std::abs(medianMs - MackieSurface::kMeterIntervalMs) < 20,
+             qPrintable(QString::number(medianMs)));
+    QCOMPARE(all, 8 * int(strip1Times.size())); // every strip each time
+    QCOMPARE(strip1Level11, int(strip1Times.size()));
+}
+
+void TestMidi::deviceBackGetsWholeState() {
+    Rig rig;
+    rig.state.set(rig.id(QStringLiteral("/ch/01/config/name")), QStringLiteral("Vox"), rig.osc);
+    rig.state.setNormalized(rig.id(QStringLiteral("/ch/04/mix/fader")), 0.4, rig.osc);
+    rig.state.set(rig.id(QStringLiteral("/ch/05/mix/on")), 0.0, rig.osc);
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+
+    rig.device.reset(); // unplugged
+    QTRY_VERIFY_WITH_TIMEOUT(rig.midi.outputPort().isEmpty() && rig.midi.inputPort().isEmpty(),
+                             kWaitMs);
+    // Changed while away.
+    rig.state.setNormalized(rig.id(QStringLiteral("/ch/04/mix/fader")), 0.8, rig.osc);
+
+    QSignalSpy back(&rig.midi, &MidiDevice::outputConnected);
+    rig.device = std::make_unique<JackMidiTestClient>(kDeviceName); // plugged back
+    QVERIFY(rig.device->ok());
+    QVERIFY(back.wait(kWaitMs));
+    const int ch4 =
+        int(std::lround(rig.state.normalized(rig.id(QStringLiteral("/ch/04/mix/fader"))) * 16383));
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(), bend(3, ch4)), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(), lcdBytes(0, "Vox    ")), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(), Bytes({0x90, 0x14, 0x7F})), kWaitMs);
+    int bends = 0;
+    for (const auto& r : rig.device->received())
+        bends += !r.bytes.empty() && (r.bytes[0] & 0xF0) == 0xE0;
+    QCOMPARE(bends, 9); // 8 strips and the master, once each
+    QCOMPARE(back.count(), 1);
+    // And it is heard again.
+    rig.device->send(bend(0, 16383));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rig.state.normalized(rig.id(QStringLiteral("/ch/01/mix/fader"))) > 0.999, kWaitMs);
+}
+
+void TestMidi::learnEachKind_data() {
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("relative");
+    QTest::addColumn<QList<Bytes>>("learnWith");
+    QTest::addColumn<QList<Bytes>>("moveWith");
+    QTest::addColumn<QString>("expectedJson");
+    QTest::addColumn<double>("expected"); // normalized
+    QTest::addColumn<Bytes>("feedbackAtHalf");
+    const QString fader = QStringLiteral("/ch/01/mix/fader");
+    QTest::newRow("cc") << fader << false << QList<Bytes>{{0xB0, 0x07, 0x10}}
+                        << QList<Bytes>{{0xB0, 0x07, 100}}
+                        << R"({"address":"/ch/01/mix/fader","channel":1,"number":7,"type":"cc"})"
+                        << 100 / 127.0 << Bytes{0xB0, 0x07, 64};
+    QTest::newRow("cc14")
+        << fader << false << QList<Bytes>{{0xB1, 0x01, 0x10}, {0xB1, 0x21, 0x00}}
+        << QList<Bytes>{{0xB1, 0x01, 0x60}, {0xB1, 0x21, 0x00}}
+        << R"({"address":"/ch/01/mix/fader","channel":2,"number":1,"type":"cc14"})"
+        << 12288 / 16383.0 << Bytes{0xB1, 0x21, 0x00};
+    QTest::newRow("nrpn")
+        << fader << false
+        << QList<Bytes>{{0xB0, 99, 0x01}, {0xB0, 98, 0x02}, {0xB0, 6, 0x10}, {0xB0, 38, 0x00}}
+        << QList<Bytes>{{0xB0, 99, 0x01}, {0xB0, 98, 0x02}, {0xB0, 6, 0x20}, {0xB0, 38, 0x00}}
+        << R"({"address":"/ch/01/mix/fader","channel":1,"number":130,"type":"nrpn"})"
+        << 4096 / 16383.0 << Bytes{0xB0, 6, 0x40};
+    QTest::newRow("pitch bend")
+        << fader << false << QList<Bytes>{{0xE3, 0x00, 0x40}} << QList<Bytes>{{0xE3, 0x00, 0x60}}
+        << R"({"address":"/ch/01/mix/fader","channel":4,"type":"pitchbend"})" << 12288 / 16383.0
+        << Bytes{0xE3, 0x00, 0x40};
+    QTest::newRow("note toggle")
+        << QStringLiteral("/ch/01/mix/on") << false << QList<Bytes>{{0x90, 0x24, 0x7F}}
+        << QList<Bytes>{{0x90, 0x24, 0x7F}, {0x80, 0x24, 0x00}}
+        << R"({"address":"/ch/01/mix/on","channel":1,"number":36,"type":"note-toggle"})" << 0.0
+        << Bytes{0x90, 0x24, 0x7F};
+    QTest::newRow("relative cc")
+        << QStringLiteral("/ch/01/mix/pan") << true << QList<Bytes>{{0xB0, 0x10, 0x01}}
+        << QList<Bytes>{{0xB0, 0x10, 0x05}, {0xB0, 0x10, 0x7F}}
+        << R"({"address":"/ch/01/mix/pan","channel":1,"number":16,"relative":true,"type":"cc"})"
+        << 0.5 + 4 / 127.0 << Bytes{0xB0, 0x10, 64};
+}
+
+void TestMidi::learnEachKind() {
+    QFETCH(QString, address);
+    QFETCH(bool, relative);
+    QFETCH(QList<Bytes>, learnWith);
+    QFETCH(QList<Bytes>, moveWith);
+    QFETCH(QString, expectedJson);
+    QFETCH(double, expected);
+    QFETCH(Bytes, feedbackAtHalf);
+    Rig rig;
+    SceneList scenes(rig.state);
+    MidiMapSurface map(rig.state, scenes, rig.midi);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const ParamId id = rig.id(address);
+
+    QSignalSpy learned(&map, &MidiMapSurface::learned);
+    QVERIFY(map.learn(address, {relative, false}));
+    QVERIFY(!map.learn(QStringLiteral("/ch/99/mix/fader"))); // unknown: refused
+    QVERIFY(map.learning());
+    for (const Bytes& b : learnWith)
+        rig.device->send(b);
+    QVERIFY(learned.wait(kWaitMs));
+    QCOMPARE(map.bindings().size(), std::size_t(1));
+    QCOMPARE(
+        QString::fromUtf8(QJsonDocument(toJson(map.bindings()[0])).toJson(QJsonDocument::Compact)),
+        expectedJson);
+
+    for (const Bytes& b : moveWith)
+        rig.device->send(b);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(id) - expected) < 1e-3, kWaitMs);
+
+    // Feedback: another source moves the parameter to half way (on for a switch).
+    const std::size_t mark = rig.device->receivedCount();
+    if (rig.registry.at(id).isDiscrete())
+        rig.state.setNormalized(id, 1.0, rig.osc);
+    else
+        rig.state.setNormalized(id, 0.5, rig.osc);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), feedbackAtHalf), kWaitMs);
+
+    QVERIFY(map.removeBinding(0));
+    QVERIFY(!map.removeBinding(0));
+    QVERIFY(map.bindings().empty());
+}
+
+void TestMidi::bindingsInTheShowSlot() {
+    Rig rig;
+    SceneList scenes(rig.state);
+    MidiMapSurface map(rig.state, scenes, rig.midi);
+    const QByteArray good = R"({"bindings":[
+        {"address":"/ch/02/mix/fader","type":"cc","channel":1,"number":7},
+        {"address":"/ch/02/mix/on","type":"note-momentary","channel":10,"number":60}],
+        "programChange":{"channel":16,"action":"go"}})";
+    const QJsonObject slot = QJsonDocument::fromJson(good).object();
+    QCOMPARE(map.loadJson(slot), QString());
+    QCOMPARE(map.bindings().size(), std::size_t(2));
+    QCOMPARE(map.bindings()[1].kind, MidiBinding::Kind::NoteMomentary);
+    QCOMPARE(map.bindings()[1].channel, 9);
+    QCOMPARE(map.toJson(), slot);
+
+    // A bad file is refused with the field named, and what runs is kept.
+    const QList<QPair<QByteArray, QString>> bad{
+        {R"({"bindings":[{"address":"/ch/02/mix/fader","type":"cc","channel":17,"number":7}]})",
+         "midi.bindings[0].channel: a whole number 1..16 is needed"},
+        {R"({"bindings":[{"address":"/ch/77/mix/fader","type":"cc","channel":1,"number":7}]})",
+         "midi.bindings[0].address: /ch/77/mix/fader is not a parameter"},
+        {R"({"bindings":[{"address":"/ch/02/mix/fader","type":"cc14","channel":1,"number":40}]})",
+         "midi.bindings[0].number: a whole number 0..31 is needed"},
+        {R"({"bindings":[{"address":"/ch/02/mix/fader","type":"knob","channel":1,"number":4}]})",
+         R"(midi.bindings[0].type: "knob" is not one of cc, cc14, nrpn, note-toggle, note-momentary, pitchbend)"},
+        {R"({"mappings":[]})", "midi.mappings: unknown field"},
+    };
+    for (const auto& [json, error] : bad) {
+        QCOMPARE(map.loadJson(QJsonDocument::fromJson(json).object()), error);
+        QCOMPARE(map.toJson(), slot);
+    }
+}
+
+void TestMidi::programChangeRecallsScenes() {
+    Rig rig;
+    SceneList scenes(rig.state);
+    const ParamId fader = rig.id(QStringLiteral("/ch/01/mix/fader"));
+    const RecallScope all = RecallScope::everything(rig.registry.size());
+    for (int i = 0; i < 3; ++i) {
+        rig.state.set(fader, -10.0 * i, rig.osc);
+        QCOMPARE(scenes.store(i, QStringLiteral("Song %1").arg(i + 1), all), i + 1);
+    }
+    QVERIFY(scenes.setCues({{1, {}}, {2, {}}, {3, {}}}, 0));
+    MidiMapSurface map(rig.state, scenes, rig.midi);
+    map.setProgramChange({15, ProgramAction::Scene});
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+
+    rig.device->send({0xCF, 0x01}); // program 2 on channel 16: scene 2
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(fader), -10.0, kWaitMs);
+    rig.device->send({0xC0, 0x00}); // another channel: ignored
+    rig.device->send({0xCF, 0x00});
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(fader), 0.0, kWaitMs);
+
+    map.setProgramChange({15, ProgramAction::Go});
+    rig.device->send({0xCF, 0x05}); // GO: cue 1 (scene 1, 0 dB)
+    rig.device->send({0xCF, 0x05}); // GO: cue 2 (scene 2, -10 dB)
+    QTRY_COMPARE_WITH_TIMEOUT(scenes.cuePosition(), 2, kWaitMs);
+    QCOMPARE(rig.state.number(fader), -10.0);
+}
+
+void TestMidi::sceneRecallSendsProgramChange() {
+    Rig rig;
+    SceneList scenes(rig.state);
+    const ParamId fader = rig.id(QStringLiteral("/ch/01/mix/fader"));
+    const RecallScope all = RecallScope::everything(rig.registry.size());
+    for (int i = 0; i < 3; ++i) {
+        rig.state.set(fader, -10.0 * i, rig.osc);
+        QCOMPARE(scenes.store(i, QStringLiteral("Song %1").arg(i + 1), all), i + 1);
+    }
+    // Songs 1 and 3 call programs 5 and 12 on the effects rack; song 2 none.
+    std::vector<Scene> withPrograms = scenes.scenes();
+    withPrograms[0].midiProgram = 5;
+    withPrograms[2].midiProgram = 12;
+    QVERIFY(scenes.replaceAll(withPrograms, {}, 0, scenes.safes()));
+    MidiMapSurface map(rig.state, scenes, rig.midi);
+    map.setProgramChange({2, ProgramAction::Scene}); // MIDI channel 3
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const auto programsSent = [&](std::size_t from) {
+        std::vector<Bytes> programs;
+        for (const auto& r : rig.device->received(from))
+            if (!r.bytes.empty() && (r.bytes[0] & 0xF0) == 0xC0)
+                programs.push_back(r.bytes);
+        return programs;
+    };
+
+    // Recalls from elsewhere (the screen, GO): the scene's program goes out;
+    // a scene without one and an undo send nothing.
+    std::size_t mark = rig.device->receivedCount();
+    QVERIFY(scenes.recall(0));
+    QVERIFY(scenes.recall(1));
+    QVERIFY(scenes.recall(2));
+    QVERIFY(scenes.undoRecall());
+    QVERIFY(scenes.setCues({{1, {}}}, 0));
+    QVERIFY(scenes.go());
+    const std::vector<Bytes> expected{{0xC2, 5}, {0xC2, 12}, {0xC2, 5}};
+    QTRY_COMPARE_WITH_TIMEOUT(programsSent(mark), expected, kWaitMs);
+
+    // A recall asked by the device's own program change is not sent back to
+    // it (a device that echoes would loop); the next one from elsewhere is.
+    mark = rig.device->receivedCount();
+    rig.device->send({0xC2, 12}); // scene 3 (-20 dB) by its program
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(fader), -20.0, kWaitMs);
+    QVERIFY(scenes.recall(0));
+    QTRY_COMPARE_WITH_TIMEOUT(programsSent(mark), (std::vector<Bytes>{{0xC2, 5}}), kWaitMs);
+
+    // Without a configured channel nothing goes out.
+    map.setProgramChange({});
+    mark = rig.device->receivedCount();
+    QVERIFY(scenes.recall(2));
+    QVERIFY(map.addBinding({MidiBinding::Kind::Cc, 0, 9, false, QStringLiteral("/ch/02/mix/on")}));
+    rig.state.set(rig.id(QStringLiteral("/ch/02/mix/on")), 0.0, rig.osc); // a marker
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), Bytes{0xB0, 9, 0}), kWaitMs);
+    QVERIFY(programsSent(mark).empty());
+}
+
+void TestMidi::learnedMappingsKeptByTheAutosave() {
+    if (defaultMidiApi() != MidiApi::Jack)
+        QSKIP("the program's MIDI is on ALSA here; this test plays the device on JACK");
+    QTemporaryDir dir;
+    ShowDocument show;
+    show.console = {kInputs, kBuses};
+    show.safes = RecallSafes::nothing(show.console);
+    show.midi = QJsonDocument::fromJson(R"({"bindings":[
+        {"address":"/ch/02/mix/fader","type":"cc","channel":1,"number":7}]})")
+                    .object();
+    app::ConsoleSession session(show, nullptr);
+    const QString autosave = dir.filePath(QStringLiteral("show.json.autosave"));
+    session.startAutosave(autosave, 1);
+    JackMidiTestClient box("fader-box");
+    QVERIFY(box.ok());
+    app::MidiSurfaces midi(
+        session, {QStringLiteral("fader-box:out"), QStringLiteral("fader-box:in"), false});
+    QVERIFY(midi.map());
+    QCOMPARE(midi.map()->bindings().size(), std::size_t(1)); // from the show
+    QTRY_VERIFY_WITH_TIMEOUT(!midi.device().inputPort().isEmpty(), kWaitMs);
+    const auto savedBindings = [&] {
+        QFile file(autosave);
+        if (!file.open(QIODevice::ReadOnly))
+            return QJsonArray();
+        const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+        return saved.value("midi").toObject().value("bindings").toArray();
+    };
+    const auto addressAt = [&](int i) {
+        return savedBindings()[i].toObject().value("address").toString();
+    };
+
+    // Learned: in the session's slot at once, in the autosave with its tick.
+    QVERIFY(midi.map()->learn(QStringLiteral("/ch/01/mix/on")));
+    box.send({0x90, 0x24, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(session.snapshot().midi.value("bindings").toArray().size(), 2,
+                              kWaitMs);
+    QCOMPARE(session.snapshot().midi, midi.map()->toJson());
+    QTRY_COMPARE_WITH_TIMEOUT(savedBindings().size(), 2, kWaitMs);
+    QCOMPARE(addressAt(0), QStringLiteral("/ch/02/mix/fader"));
+    QCOMPARE(addressAt(1), QStringLiteral("/ch/01/mix/on"));
+
+    // Removed: gone from the autosave too.
+    QVERIFY(midi.map()->removeBinding(0));
+    QTRY_COMPARE_WITH_TIMEOUT(savedBindings().size(), 1, kWaitMs);
+    QCOMPARE(addressAt(0), QStringLiteral("/ch/01/mix/on"));
+    QCOMPARE(session.snapshot().midi, midi.map()->toJson());
+}
+
+QTEST_GUILESS_MAIN(TestMidi)
+#include "tst_midi.moc"
