@@ -238,6 +238,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                        autosave, set, showChannelMap, showBusMap});
     parser.addOptions(oscCommandLineOptions());
     parser.addOptions(midiCommandLineOptions());
+    parser.addOptions(soundcheckCommandLineOptions());
 
     CommandLine result;
     auto fail = [&result](const QString& error) {
@@ -355,6 +356,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         return fail(oscError);
     if (const QString midiError = parseMidiOptions(parser, o.midi); !midiError.isEmpty())
         return fail(midiError);
+    if (const QString scError = parseSoundcheckOptions(parser, o.soundcheck); !scError.isEmpty())
+        return fail(scError);
     for (const QString& assignment : parser.values(set)) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals < 1 || !assignment.startsWith(QLatin1Char('/')))

@@ -4,6 +4,7 @@
 
 #include "MidiOptions.h"
 #include "OscOptions.h"
+#include "SoundcheckOptions.h"
 
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,8 @@ struct Options {
     QStringList sets; // --set ADDRESS=VALUE, in order
     OscOptions osc;   // --osc-port, --osc-bind, ... (OscOptions.h)
     MidiOptions midi; // --midi-in, --midi-out, --mcu (MidiOptions.h)
+    // --record-dir (SoundcheckOptions.h)
+    SoundcheckOptions soundcheck;
     // --show-channel-map / --show-bus-map: 0-based console strip per show
     // strip (-1 = left out), for a show of another console size.
     std::optional<std::vector<int>> showChannelMap;

@@ -33,9 +33,17 @@ ShowDocument ConsoleSession::snapshot() const {
 }
 
 void ConsoleSession::setMidi(const QJsonObject& midi) {
-    if (midi == m_midi)
+    replaceSlot(m_midi, midi);
+}
+
+void ConsoleSession::setOsc(const QJsonObject& osc) {
+    replaceSlot(m_osc, osc);
+}
+
+void ConsoleSession::replaceSlot(QJsonObject& slot, const QJsonObject& value) {
+    if (value == slot)
         return;
-    m_midi = midi;
+    slot = value;
     if (m_autosave)
         m_autosave->markChanged();
 }

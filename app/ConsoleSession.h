@@ -36,6 +36,10 @@ public:
     // The show's "midi" slot as the MIDI surface has it now (mappings learned
     // or removed): in every snapshot from now on, saved with the next tick.
     void setMidi(const QJsonObject& midi);
+    // The show's "osc" slot; the OSC remote's run-time edits of its access
+    // rules come back here, and are saved with the next tick.
+    const QJsonObject& osc() const { return m_osc; }
+    void setOsc(const QJsonObject& osc);
 
     // Autosaves to 'path' from now on; what runs now counts as saved.
     void startAutosave(const QString& path, int intervalSeconds);
@@ -46,6 +50,9 @@ public:
     void finish();
 
 private:
+    // A slot carried into the autosave takes a new value.
+    void replaceSlot(QJsonObject& slot, const QJsonObject& value);
+
     scenes::ParameterRegistry m_registry;
     scenes::ConsoleState m_state;
     scenes::SceneList m_scenes;

@@ -32,6 +32,12 @@ std::unique_ptr<OscServer> startOsc(ConsoleSession& session, const OscOptions& o
         logWarning(error.toStdString() + "; running without the OSC remote");
         return nullptr;
     }
+    // Rules edited at run time go into the show (its own port and bind stay).
+    QObject::connect(server.get(), &OscServer::settingsChanged, [&session, s = server.get()] {
+        QJsonObject slot = session.osc();
+        s->settings().writeRules(slot);
+        session.setOsc(slot);
+    });
     logLine(QStringLiteral("OSC remote (X32 protocol) on %1:%2; access: %3%4")
                 .arg(settings.bind.toString())
                 .arg(server->port())

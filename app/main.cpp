@@ -8,6 +8,7 @@
 #include "AudioStartup.h"
 #include "CheckShow.h"
 #include "CommandLine.h"
+#include "Console.h"
 #include "ConsoleScreen.h"
 #include "ConsoleSession.h"
 #include "DeviceList.h"
@@ -18,8 +19,10 @@
 #include "ScreenApplication.h"
 #include "SignalHandler.h"
 #include "StartupShow.h"
+#include "StatusModel.h"
 #include "StatusReporter.h"
 #include "OscStartup.h"
+#include "SoundcheckStartup.h"
 #include "OscServer.h"
 
 #include <QCoreApplication>
@@ -99,12 +102,16 @@ int main(int argc, char* argv[]) {
         return 1;
     }
     session.state().sendAllToEngine();
+    const auto soundcheck = startSoundcheck(session, engine, options.soundcheck, options.showFile);
     StatusReporter status(engine, audio);
     const auto osc = startOsc(session, options.osc);
     const auto midi = startMidi(session, options.midi);
     std::unique_ptr<ui::ConsoleScreen> screen;
-    if (made.screen)
+    if (made.screen) {
         screen = std::make_unique<ui::ConsoleScreen>(session, &audio, options.showFile);
+        if (osc) // the screen goes before the server: the reader never outlives it
+            screen->console().status()->followRemoteClients([&osc] { return osc->clientCount(); });
+    }
 
     QObject::connect(&signalHandler, &SignalHandler::received, &application, [](int signal) {
         logLine(std::string(SignalHandler::name(signal)) + " received; stopping");

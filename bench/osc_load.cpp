@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
 
     // Times at which SETs were handled, in the order their commands reach
     // the engine queue; the applied log tells how many each block applied.
-    // Every SET of the run changes its fader, so each posts one command.
+    // Each SET that changed its fader posted one command.
     QElapsedTimer timer;
     timer.start();
     std::mutex lock;
@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
     quint64 applied = 0;
     QObject::connect(&server, &OscServer::datagramHandled, [&] {
         const std::lock_guard guard(lock);
-        for (; applied < server.counters().applied; ++applied)
+        for (; applied < server.counters().changed; ++applied)
             handledNs.push_back(timer.nsecsElapsed());
     });
     engine.drainAppliedLog([](const engine::AppliedRecord&) {});

@@ -35,6 +35,8 @@ const char* sectionName(Section s) {
         return "routing";
     case Section::Names:
         return "names";
+    case Section::Soundcheck:
+        return "soundcheck";
     case Section::Count:
         break;
     }

@@ -14,8 +14,22 @@
 
 namespace stagedesk::scenes {
 
-// What a scene's recall scope and the recall safes are made of.
-enum class Section : std::uint8_t { Preamp, Dynamics, Eq, Sends, FaderMute, Routing, Names, Count };
+// What a scene's recall scope and the recall safes are made of. Soundcheck
+// (the playback switches, generator and talkback) is the desk's state during
+// a soundcheck, not a song's: RecallScope::everything() leaves it out, so no
+// scene flips a channel to playback or sounds the generator unless its scope
+// names the section.
+enum class Section : std::uint8_t {
+    Preamp,
+    Dynamics,
+    Eq,
+    Sends,
+    FaderMute,
+    Routing,
+    Names,
+    Soundcheck,
+    Count
+};
 const char* sectionName(Section s);
 
 enum class StripKind : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Global };

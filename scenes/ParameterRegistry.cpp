@@ -79,6 +79,7 @@ ParameterRegistry::ParameterRegistry(ConsoleSize size) : m_size(size) {
     for (int d = 0; d < engine::kDcaCount; ++d)
         addDca(d);
     addGlobal();
+    addSoundcheck();
 
     m_sorted.reserve(m_params.size());
     for (ParamId id = 0; id < count(); ++id)
@@ -238,6 +239,45 @@ void ParameterRegistry::addGlobal() {
                    Section::Routing);
     }
 }
+
+// ---- Soundcheck ------------------------------------------------------------
+// The playback switches, the signal generator and talkback, all in
+// Section::Soundcheck so that no scene recalls them by default (a scene
+// flipping channels to playback mid-show would be a disaster). Addresses as
+// on the X32 where it has one: /config/routing/routswitch (REC = live
+// inputs, PLAY = every channel on its playback track), /config/osc/...,
+// /config/talk/...; the per-channel switch and the per-bus destinations are
+// Stagedesk's own (the X32's single oscillator destination and talkback
+// destmap become one switch per destination, as the engine has them).
+void ParameterRegistry::addSoundcheck() {
+    const Section sc = Section::Soundcheck;
+    for (int ch = 0; ch < m_size.inputs; ++ch)
+        addToStrip({StripKind::Channel, ch, Target::Channel},
+                   boolean(channelPrefix(ch) + "/config/playback", false), sc, Param::PlaybackOn);
+    const Strip desk{StripKind::Global, 0, Target::Soundcheck};
+    addToStrip(desk, enumeration("/config/routing/routswitch", {"REC", "PLAY"}, 0), sc,
+               Param::RoutSwitch);
+
+    addToStrip(desk, boolean("/config/osc/on", false), sc, Param::GenOn);
+    // The engine's order (soundcheck::GeneratorType).
+    addToStrip(desk, enumeration("/config/osc/type", {"SINE", "WHITE", "PINK"}, 0), sc,
+               Param::GenType);
+    addToStrip(desk, logarithmic("/config/osc/f1", "Hz", 20, 20000, 1000), sc, Param::GenFreq);
+    addToStrip(desk, linear("/config/osc/level", "dB", -60, 0, -20), sc, Param::GenLevel);
+    addToStrip(desk, boolean("/config/osc/dest/st", false), sc, Param::GenMain);
+    for (int b = 0; b < m_size.buses; ++b)
+        addToStrip(desk, boolean("/config/osc/dest/" + twoDigits(b + 1), false), sc, Param::GenBus,
+                   EngineMapping::Direct, b);
+
+    addToStrip(desk, boolean("/config/talk/on", false), sc, Param::TalkOn);
+    addToStrip(desk, integer("/config/talk/source", 0, m_size.inputs - 1, 0), sc, Param::TalkInput);
+    addToStrip(desk, linear("/config/talk/level", "dB", -60, 10, 0), sc, Param::TalkLevel);
+    addToStrip(desk, linear("/config/talk/dim", "dB", -40, 0, 0), sc, Param::TalkDim);
+    for (int b = 0; b < m_size.buses; ++b)
+        addToStrip(desk, boolean("/config/talk/dest/" + twoDigits(b + 1), false), sc,
+                   Param::TalkBus, EngineMapping::Direct, b);
+}
+// ---- end of Soundcheck -----------------------------------------------------
 
 std::vector<ParamId> ParameterRegistry::subtree(const QString& prefix) const {
     std::vector<ParamId> ids;

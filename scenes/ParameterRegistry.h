@@ -60,6 +60,7 @@ private:
     void addMain();
     void addDca(int dca);
     void addGlobal();
+    void addSoundcheck();
 
     ConsoleSize m_size;
     std::vector<ParameterDescriptor> m_params;

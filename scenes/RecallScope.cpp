@@ -34,7 +34,8 @@ bool StripSet::contains(const ParameterDescriptor& d) const {
 }
 
 RecallScope RecallScope::everything(ConsoleSize size) {
-    return {SectionSet().set(), StripSet::all(size)};
+    // Every section but the soundcheck's (see Section).
+    return {SectionSet().set().reset(std::size_t(Section::Soundcheck)), StripSet::all(size)};
 }
 
 RecallSafes RecallSafes::nothing(ConsoleSize size) {

@@ -215,6 +215,11 @@ void SceneList::notify(SceneListEvent event) const {
     }
 }
 
+void SceneList::setSafes(const RecallSafes& safes) {
+    m_safes = safes;
+    notify(SceneListEvent::Edited);
+}
+
 bool SceneList::cuesValid(const std::vector<Cue>& cues) const {
     return std::all_of(cues.begin(), cues.end(),
                        [this](const Cue& c) { return indexOfId(c.sceneId) >= 0; });

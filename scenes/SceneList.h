@@ -49,8 +49,9 @@ public:
     bool canUndoStore() const { return m_undoStore.has_value(); }
     bool undoStore();
 
-    RecallSafes& safes() { return m_safes; }
     const RecallSafes& safes() const { return m_safes; }
+    // Replaces the recall safes (listeners hear an edit).
+    void setSafes(const RecallSafes& safes);
 
     // Cue list: position is the cue that GO fires next; cues().size() is the
     // end of the list, where GO does nothing.

@@ -183,7 +183,8 @@ bool Reader::values(const QJsonValue& v, const JsonPath& path, AddressValues& ou
 }
 
 bool Reader::sections(const QJsonValue& v, const JsonPath& path, bool all, SectionSet& out) {
-    out = all ? SectionSet().set() : SectionSet();
+    // "All" is RecallScope::everything()'s: every section but the soundcheck's.
+    out = all ? SectionSet().set().reset(std::size_t(Section::Soundcheck)) : SectionSet();
     if (v.isUndefined())
         return true;
     QJsonArray a;

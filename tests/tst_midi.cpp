@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,6 +30,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <thread>
 
 using namespace stagedesk;
 using namespace stagedesk::scenes;
@@ -96,6 +98,8 @@ private slots:
     void vpotTurnsPanAndRing();
     void flipPutsSendsOnFaders();
     void metersAtSteadyRate();
+    void clipLedOncePerClip();
+    void faderFloodIsCoalesced();
     void deviceBackGetsWholeState();
     void learnEachKind_data();
     void learnEachKind();
@@ -405,6 +409,105 @@ void TestMidi::metersAtSteadyRate() {
              qPrintable(QString::number(medianMs)));
     QCOMPARE(all, 8 * int(strip1Times.size())); // every strip each time
     QCOMPARE(strip1Level11, int(strip1Times.size()));
+}
+
+void TestMidi::clipLedOncePerClip() {
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const auto countOf = [&](const Bytes& bytes, std::size_t from) {
+        const auto got = rig.device->received(from);
+        return std::count_if(got.begin(), got.end(),
+                             [&](const auto& r) { return r.bytes == bytes; });
+    };
+    const Bytes clip2{0xD0, 0x1E}; // strip 2, clip
+    const Bytes clip1{0xD0, 0x0E};
+    // Full scale into channel 2, -6 dBFS into channel 1: strip 2 clips.
+    std::size_t mark = rig.device->receivedCount();
+    rig.engineRig.run({test::sine(1000, -6, 4800), test::constant(0, 4800)}, 4800);
+    rig.meters.poll();
+    QTRY_COMPARE_WITH_TIMEOUT(countOf(clip2, mark), 1, kWaitMs);
+    // Once per new clip, not at every meter tick; strip 1 never.
+    QTest::qWait(5 * MackieSurface::kMeterIntervalMs);
+    QCOMPARE(countOf(clip2, mark), 1);
+    QCOMPARE(countOf(clip1, mark), 0);
+    QVERIFY(countOf(Bytes{0xD0, 0x1C}, mark) >= 4); // strip 2 meter at level 12 meanwhile
+
+    // It clips again: the LED is lit again.
+    mark = rig.device->receivedCount();
+    rig.engineRig.run(1, test::constant(0, 480));
+    rig.meters.poll();
+    QTRY_COMPARE_WITH_TIMEOUT(countOf(clip2, mark), 1, kWaitMs);
+    QCOMPARE(countOf(clip1, mark), 0);
+}
+
+void TestMidi::faderFloodIsCoalesced() {
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    struct Counter : ConsoleObserver {
+        int changes = 0;
+        void parameterChanged(ParamId, const ParameterValue&, SourceId) override { ++changes; }
+    } counter;
+    rig.state.addSource(QStringLiteral("counter"), &counter);
+    const ParamId ch1 = rig.id(QStringLiteral("/ch/01/mix/fader"));
+    const ParamId ch5 = rig.id(QStringLiteral("/ch/05/mix/fader"));
+
+    // 10,000 bends a second on strip 1 for a second, from another thread,
+    // each to a new position; the last one at 12345.
+    constexpr int kPerMs = 10, kMs = 1000, kLast = 12345;
+    std::atomic<int> sent{0};
+    std::atomic<bool> done{false};
+    std::thread flood([&] {
+        const auto start = std::chrono::steady_clock::now();
+        for (int ms = 0; ms < kMs; ++ms) {
+            for (int i = 0; i < kPerMs; ++i)
+                sent += rig.device->send(bend(0, (ms * kPerMs + i) % 8192)) ? 1 : 0;
+            std::this_thread::sleep_until(start + std::chrono::milliseconds(ms + 1));
+        }
+        sent += rig.device->send(bend(0, kLast)) ? 1 : 0;
+        done = true;
+    });
+    const auto joinFlood = qScopeGuard([&] { flood.join(); }); // also when a check fails
+
+    // Half way through, another source moves strip 5, posting to the control
+    // thread from its own thread as OSC does: its motor still follows at once.
+    QTest::qWait(kMs / 2);
+    const std::size_t mark = rig.device->receivedCount();
+    const std::uint64_t movedUs = JackMidiTestClient::nowUs();
+    std::thread([&] {
+        QMetaObject::invokeMethod(
+            &rig.midi, [&] { rig.state.setNormalized(ch5, 0.3, rig.osc); }, Qt::QueuedConnection);
+    }).join();
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(ch5) - 0.3) < 1e-3, kWaitMs);
+    const Bytes motor5 = bend(4, int(std::lround(rig.state.normalized(ch5) * 16383)));
+    std::uint64_t echoUs = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto& r : rig.device->received(mark))
+                if (r.bytes == motor5) {
+                    echoUs = r.timeUs;
+                    return true;
+                }
+            return false;
+        }(),
+        kWaitMs);
+    const double echoMs = double(echoUs - movedUs) / 1000.0;
+    // The control thread keeps running its loop until the flood is over.
+    QTRY_VERIFY_WITH_TIMEOUT(done.load(), kWaitMs);
+
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(ch1) - kLast / 16383.0) < 1e-4, kWaitMs);
+    QTest::qWait(100); // nothing older arrives after the last bend
+    QVERIFY(std::abs(rig.state.normalized(ch1) - kLast / 16383.0) < 1e-4);
+    qInfo("flood: %d bends sent, %d model changes, %llu dropped; echo of another source "
+          "after %.2f ms",
+          sent.load(), counter.changes, static_cast<unsigned long long>(rig.midi.messagesDropped()),
+          echoMs);
+    QCOMPARE(sent.load(), kPerMs * kMs + 1);
+    QVERIFY2(echoMs < 100, qPrintable(QString::number(echoMs)));
+    // Coalesced: far fewer changes than bends (about one per JACK cycle).
+    QVERIFY2(counter.changes < sent.load() / 2, qPrintable(QString::number(counter.changes)));
+    QCOMPARE(rig.midi.messagesDropped(), std::uint64_t(0));
 }
 
 void TestMidi::deviceBackGetsWholeState() {

@@ -4,6 +4,7 @@
 
 #include "ConsoleState.h"
 #include "ParameterRegistry.h"
+#include "RecallScope.h"
 #include "Taper.h"
 #include "support/OfflineRig.h"
 
@@ -47,6 +48,7 @@ private slots:
     void observersHearOthersWithTheSource();
     void stereoLinkMirrorsAllButPanAndName();
     void modelChangeReachesTheEngine();
+    void soundcheckParametersReachTheEngine();
     void fullEngineQueueIsRetriedNotLost();
 };
 
@@ -195,7 +197,7 @@ void TestModel::registryDefaultsAreTheEngineDefaults() {
             (d.target != engine::Target::Channel && d.target != engine::Target::Bus &&
              d.target != engine::Target::Main))
             continue;
-        if (d.stripIndex != 0)
+        if (d.stripIndex != 0 || d.section == Section::Soundcheck) // not strip parameters
             continue;
         engine::StripParams& p = d.target == engine::Target::Channel ? channel
                                  : d.target == engine::Target::Bus   ? bus
@@ -290,6 +292,63 @@ void TestModel::modelChangeReachesTheEngine() {
     QVERIFY(std::fabs(test::sineRmsDb(out[0], 1000) - (-20 - 3.0103 - 10)) < 0.02);
     state.set("/ch/01/mix/on", 0.0, kInternalSource);
     QVERIFY(test::sineRmsDb(rig.run(0, test::sine(1000, -20, 24000))[0], 1000) < -200);
+}
+
+// The soundcheck's parameters, set through the model, measured at the
+// outputs: the generator on bus 2 at its level, talkback's dim on main, the
+// per-channel and global playback switches (no take playing: silence); and
+// no scene recalls them unless its scope names the section.
+void TestModel::soundcheckParametersReachTheEngine() {
+    OfflineRig rig(8, 4);
+    ParameterRegistry registry({8, 4});
+    ConsoleState state(registry, &rig.engine());
+    const ParameterDescriptor& routswitch =
+        registry.at(registry.find("/config/routing/routswitch"));
+    QCOMPARE(routswitch.section, Section::Soundcheck);
+    QVERIFY(!RecallScope::everything(registry.size()).includes(routswitch));
+    QVERIFY(registry.find("/ch/08/config/playback") != kNoParam);
+    QVERIFY(registry.find("/config/osc/dest/04") != kNoParam);
+    QVERIFY(registry.find("/config/talk/dest/05") == kNoParam); // 4 buses
+
+    state.set("/config/osc/type", 0.0, kInternalSource);
+    state.set("/config/osc/f1", 1000.0, kInternalSource);
+    state.set("/config/osc/level", -12.0, kInternalSource); // RMS
+    state.set("/config/osc/dest/02", 1.0, kInternalSource);
+    state.set("/config/osc/on", 1.0, kInternalSource);
+    auto out = rig.run(0, test::sine(1000, -120, 24000));
+    const double genDb = test::sineRmsDb(out[std::size_t(engine::busOutput(1))], 1000);
+    qInfo("generator at -12 dB RMS: bus 2 %.3f dBFS", genDb);
+    QVERIFY(std::fabs(genDb - (-12)) < 0.02);
+    QVERIFY(test::sineRmsDb(out[std::size_t(engine::busOutput(0))], 1000) < -200);
+    state.set("/config/osc/on", 0.0, kInternalSource);
+    out = rig.run(0, test::sine(1000, -120, 24000));
+    QVERIFY(test::sineRmsDb(out[std::size_t(engine::busOutput(1))], 1000) < -100);
+
+    // Channel 1 at 0 dB into main (-3 dB pan law); talkback from channel 1
+    // to bus 3 with main dimmed by 15 dB.
+    state.set("/ch/01/mix/fader", 0.0, kInternalSource);
+    const double mainDb = test::sineRmsDb(rig.run(0, test::sine(1000, -20, 24000))[0], 1000);
+    state.set("/config/talk/source", 0.0, kInternalSource);
+    state.set("/config/talk/dest/03", 1.0, kInternalSource);
+    state.set("/config/talk/dim", -15.0, kInternalSource);
+    state.set("/config/talk/on", 1.0, kInternalSource);
+    out = rig.run(0, test::sine(1000, -20, 24000));
+    const double dimmedDb = test::sineRmsDb(out[0], 1000);
+    const double talkDb = test::sineRmsDb(out[std::size_t(engine::busOutput(2))], 1000);
+    qInfo("main %.2f -> %.2f dBFS under talkback; bus 3 %.2f dBFS", mainDb, dimmedDb, talkDb);
+    QVERIFY(std::fabs(dimmedDb - (mainDb - 15)) < 0.05);
+    QVERIFY(std::fabs(talkDb - (-20 - 3.0103)) < 0.05); // the mic's RMS
+    state.set("/config/talk/on", 0.0, kInternalSource);
+
+    // Playback switches with no take playing: the channel goes silent.
+    state.set("/ch/01/config/playback", 1.0, kInternalSource);
+    QVERIFY(test::sineRmsDb(rig.run(0, test::sine(1000, -20, 24000))[0], 1000) < -200);
+    state.set("/ch/01/config/playback", 0.0, kInternalSource);
+    QVERIFY(std::fabs(test::sineRmsDb(rig.run(0, test::sine(1000, -20, 24000))[0], 1000) - mainDb) <
+            0.02);
+    state.set("/config/routing/routswitch", 1.0, kInternalSource);
+    QVERIFY(test::sineRmsDb(rig.run(0, test::sine(1000, -20, 24000))[0], 1000) < -200);
+    QCOMPARE(rig.engine().stats().commandsRejected, std::uint64_t(0));
 }
 
 void TestModel::fullEngineQueueIsRetriedNotLost() {

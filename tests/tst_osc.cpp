@@ -9,7 +9,9 @@
 #include "OscServer.h"
 #include "OscValues.h"
 
+#include "ConsoleSession.h"
 #include "MeterHub.h"
+#include "OscStartup.h"
 #include "SceneList.h"
 #include "support/OfflineRig.h"
 #include "support/OscTestClient.h"
@@ -23,6 +25,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <memory>
 
 using namespace stagedesk;
@@ -169,13 +172,16 @@ private slots:
     void xremotePushesToOthersNotSetter();
     void xremoteExpiresAndRenews();
     void thirtyTwoClients();
+    void recallPushesCoalesced();
     void subscribeSingleAddress();
+    void subscribeWithTimeFactor();
     void metersMatchSignalInEngine();
     void metersExpire();
     void monitorRole();
     void viewerAndAddressRules();
     void pinLoginLocksAfterWrongPins();
     void settingsFromShowSlot();
+    void rulesEditedAtRunTimeAreSaved();
     void scenesAndCues();
     void malformedCorpus_data();
     void malformedCorpus();
@@ -252,6 +258,7 @@ void TestOsc::getSetRoundTrip_data() {
     row("/dca/2/on", 'i', 0, 0, 0);
     row("/config/mute/3", 'i', 1, 1, 1);
     row("/config/chlink/1-2", 'i', 1, 1, 1);
+    row("/config/routing/routswitch", 'i', 1, 1, 1); // PLAY
 }
 
 void TestOsc::getSetRoundTrip() {
@@ -348,7 +355,8 @@ void TestOsc::nodeText() {
     QVERIFY(node);
     QCOMPARE(node->s(), std::string("/ch/01/mix/05 -10.0 ON PreFader\n"));
     client.sendString("/node", "/ch/01/config");
-    QCOMPARE(client.waitFor("node")->s(), std::string("/ch/01/config WH \"Kick\"\n"));
+    QCOMPARE(QString::fromStdString(client.waitFor("node")->s()),
+             QStringLiteral("/ch/01/config WH \"Kick\" OFF\n")); // ... config/playback
     client.sendString("/node", "ch/99");
     const auto error = client.waitFor("/stagedesk/error");
     QVERIFY(error);
@@ -421,6 +429,108 @@ void TestOsc::thirtyTwoClients() {
     QCOMPARE(console.number("/main/st/mix/fader"), -30.0);
 }
 
+// A scene recall of ~3,000 values with 32 /xremote clients: pushes are
+// coalesced and sent over several event-loop turns, and every client ends
+// with every value the recall changed, once each.
+void TestOsc::recallPushesCoalesced() {
+    Console console;
+    const RecallScope all = RecallScope::everything(console.registry.size());
+    QVERIFY(console.scenes.store(0, "defaults", all) > 0);
+    for (ParamId p = 0; p < console.registry.count(); ++p) {
+        const ParameterDescriptor& d = console.registry.at(p);
+        if (!d.isText() && !d.address.startsWith(QLatin1String("/config/chlink")))
+            console.state.setNormalized(p, 0.3, kInternalSource);
+    }
+    QVERIFY(console.scenes.store(1, "song", all) > 0);
+    QVERIFY(console.scenes.recall(0));
+
+    struct Tablet {
+        QUdpSocket socket;
+        std::map<std::string, OscArgument> seen; // the client's picture of the console
+        int pushes = 0;
+    };
+    std::vector<std::unique_ptr<Tablet>> tablets;
+    for (int i = 0; i < 32; ++i) {
+        auto& t = *tablets.emplace_back(std::make_unique<Tablet>());
+        t.socket.bind(QHostAddress(QHostAddress::LocalHost), 0);
+        t.socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 1 << 22);
+        t.socket.writeDatagram(oscString("/xremote"), QHostAddress(QHostAddress::LocalHost),
+                               console.server.port());
+    }
+    const auto drain = [&] {
+        for (auto& t : tablets)
+            while (t->socket.hasPendingDatagrams()) {
+                const QByteArray d = t->socket.receiveDatagram().data();
+                const DecodeResult r = decodeDatagram(
+                    reinterpret_cast<const std::uint8_t*>(d.constData()), std::size_t(d.size()));
+                for (const OscMessage& m : r.messages)
+                    if (m.arguments.size() == 1) {
+                        t->seen[m.address] = m.arguments[0];
+                        ++t->pushes;
+                    }
+            }
+    };
+    QTRY_COMPARE(console.server.clientCount(), 32);
+
+    const quint64 before = console.state.revision();
+    const std::vector<ParameterValue> valuesBefore = console.values();
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(console.scenes.recall(1));
+    const qint64 recallNs = clock.nsecsElapsed();
+    const int changed = int(console.state.revision() - before);
+    QVERIFY2(changed > 2500, qPrintable(QString::number(changed)));
+
+    // Pump the event loop as a control thread does; the longest turn is how
+    // long the flush held the thread at once.
+    qint64 longestTurnNs = 0;
+    const auto everyoneHasAll = [&] {
+        return std::all_of(tablets.begin(), tablets.end(),
+                           [&](const auto& t) { return t->pushes >= changed; });
+    };
+    while (!everyoneHasAll() && clock.elapsed() < 10'000) {
+        QElapsedTimer turn;
+        turn.start();
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+        longestTurnNs = std::max(longestTurnNs, turn.nsecsElapsed());
+        drain();
+    }
+    const qint64 allPushedNs = clock.nsecsElapsed();
+    const OscCounters& n = console.server.counters();
+    qInfo("recall of %d values to 32 clients: recall itself %.2f ms; %llu datagrams in %llu "
+          "turns within %.1f ms (the test reading them included); push turns %.2f ms on "
+          "average, longest %.2f ms; "
+          "longest event-loop turn %.2f ms",
+          changed, double(recallNs) / 1e6, static_cast<unsigned long long>(n.pushed),
+          static_cast<unsigned long long>(n.pushTurns), double(allPushedNs) / 1e6,
+          double(n.pushTurnsNs) / double(std::max<quint64>(1, n.pushTurns)) / 1e6,
+          double(n.longestPushTurnNs) / 1e6, double(longestTurnNs) / 1e6);
+
+    for (const auto& t : tablets) {
+        QCOMPARE(t->pushes, changed); // each value once: nothing lost, nothing twice
+        for (ParamId p = 0; p < console.registry.count(); ++p) {
+            const std::string address = console.registry.at(p).address.toStdString();
+            const auto it = t->seen.find(address);
+            if (console.state.value(p) == valuesBefore[std::size_t(p)]) {
+                QVERIFY2(it == t->seen.end(), address.c_str()); // not changed by the recall
+                continue;
+            }
+            QVERIFY2(it != t->seen.end(), address.c_str());
+            QVERIFY2(it->second == toOsc(console.state, p), address.c_str());
+        }
+    }
+    // And what a GET answers agrees with what was pushed.
+    Tablet& first = *tablets.front();
+    first.socket.writeDatagram(oscString("/ch/17/eq/3/f"), QHostAddress(QHostAddress::LocalHost),
+                               console.server.port());
+    QTRY_COMPARE(first.socket.hasPendingDatagrams(), true);
+    const QByteArray answer = first.socket.receiveDatagram().data();
+    const DecodeResult r = decodeDatagram(reinterpret_cast<const std::uint8_t*>(answer.constData()),
+                                          std::size_t(answer.size()));
+    QVERIFY(r.ok() && r.messages.size() == 1 && first.seen.count("/ch/17/eq/3/f"));
+    QVERIFY(r.messages[0].arguments.at(0) == first.seen.at("/ch/17/eq/3/f"));
+}
+
 void TestOsc::subscribeSingleAddress() {
     Console console;
     OscTestClient client(console.server.port()), setter(console.server.port());
@@ -436,6 +546,30 @@ void TestOsc::subscribeSingleAddress() {
     setter.sendFloat("/bus/02/mix/fader", 0.25f);
     QVERIFY(setter.sync() && client.sync());
     QCOMPARE(client.count("/bus/02/mix/fader"), 0);
+}
+
+// /subscribe ,si ADDRESS FACTOR: the value every 50 ms x factor, changed or
+// not, as an X32 reports it, until it expires.
+void TestOsc::subscribeWithTimeFactor() {
+    OscServerTiming timing;
+    timing.expiryMs = 500;
+    timing.meterBaseMs = 20; // the 50 ms base, shortened
+    Console console(loopbackSettings(), timing);
+    OscTestClient client(console.server.port());
+    client.sendStringInt("/subscribe", "/ch/04/mix/on", 2); // every 40 ms here
+    QCOMPARE(client.waitFor("/ch/04/mix/on")->i(), 1);      // the value now
+    QElapsedTimer since;
+    since.start();
+    std::vector<qint64> at;
+    while (since.elapsed() < 1000) {
+        if (const auto r = client.waitFor("/ch/04/mix/on", 50)) {
+            QCOMPARE(r->i(), 1);
+            at.push_back(since.elapsed());
+        }
+    }
+    // About 500 / 40 = 12 reports within the expiry, none after it.
+    QVERIFY2(at.size() >= 8 && at.size() <= 14, qPrintable(QString::number(at.size())));
+    QVERIFY2(at.back() < 600, qPrintable(QString::number(at.back())));
 }
 
 void TestOsc::metersMatchSignalInEngine() {
@@ -657,6 +791,52 @@ void TestOsc::settingsFromShowSlot() {
     QCOMPARE(std::get<OscSettings>(again).port, 10030);
 }
 
+// Rules edited while the console runs go into the show's "osc" slot, with
+// the show's own port (not the command line's), and into the autosave.
+void TestOsc::rulesEditedAtRunTimeAreSaved() {
+    QTemporaryDir dir;
+    ShowDocument show;
+    show.console = {kInputs, kBuses};
+    show.safes = RecallSafes::nothing(show.console);
+    show.osc = QJsonDocument::fromJson(R"({"port": 10077, "pins": [{"pin": "2468",
+        "role": "monitor", "buses": [5]}], "clients": [{"from": "127.0.0.1", "role": "engineer"}]})")
+                   .object();
+    app::ConsoleSession session(show, nullptr);
+    const QString autosave = dir.filePath(QStringLiteral("show.json.autosave"));
+    session.startAutosave(autosave, 60);
+    app::OscOptions options;
+    options.port = 0;
+    options.bind = QStringLiteral("127.0.0.1");
+    const std::unique_ptr<OscServer> server = app::startOsc(session, options);
+    QVERIFY(server);
+
+    OscSettings edited = server->settings();
+    edited.rules.push_back({AccessRule::Kind::Network, QHostAddress(QStringLiteral("10.0.0.0")), 8,
+                            Grant{Role::Monitor, {2, 3}}});
+    server->setSettings(edited);
+
+    const QJsonObject slot = session.osc();
+    QCOMPARE(slot.value("port").toInt(), 10077);
+    const QJsonArray clients = slot.value("clients").toArray();
+    QCOMPARE(clients.size(), 2);
+    QCOMPARE(clients[1].toObject().value("from").toString(), QStringLiteral("10.0.0.0/8"));
+    QCOMPARE(slot.value("pins").toArray().size(), 1);
+
+    session.finish(); // the autosave's next tick, now
+    QFile file(autosave);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject saved =
+        QJsonDocument::fromJson(file.readAll()).object().value("osc").toObject();
+    QCOMPARE(saved, slot);
+    const auto reloaded = OscSettings::fromJson(saved, kBuses);
+    QVERIFY(std::holds_alternative<OscSettings>(reloaded));
+    const Grant g =
+        std::get<OscSettings>(reloaded).grantFor(QHostAddress(QStringLiteral("10.1.2.3")));
+    QCOMPARE(g.role, Role::Monitor);
+    QCOMPARE(g.buses, (std::vector<int>{2, 3}));
+    QCOMPARE(std::get<OscSettings>(reloaded).port, 10077);
+}
+
 void TestOsc::scenesAndCues() {
     Console console;
     const ParamId fader = console.id("/ch/01/mix/fader");
@@ -685,6 +865,15 @@ void TestOsc::scenesAndCues() {
     QVERIFY(client.sync());
     QCOMPARE(console.scenes.cuePosition(), 1);
     QCOMPARE(console.number("/ch/01/mix/fader"), -30.0); // next does not recall
+
+    // The X32's own: cue 1 (A), and the position moves past it.
+    client.sendInt("/-action/gocue", 1);
+    QVERIFY(client.sync());
+    QCOMPARE(console.number("/ch/01/mix/fader"), -10.0);
+    QCOMPARE(console.scenes.cuePosition(), 2);
+    client.sendInt("/-action/gocue", 2); // past the end: refused, nothing moves
+    QCOMPARE(client.waitFor("/stagedesk/error")->s(0), std::string("/-action/gocue"));
+    QCOMPARE(console.scenes.cuePosition(), 2);
 }
 
 void TestOsc::malformedCorpus_data() {

@@ -7,6 +7,7 @@
 #include "ConsoleScreen.h"
 #include "ConsoleSession.h"
 #include "Engine.h"
+#include "RecallScopeModel.h"
 #include "ResponseCurves.h"
 #include "SceneModel.h"
 #include "ShowFile.h"
@@ -65,8 +66,15 @@ private slots:
     void metersHoldPeaksAndLatchClips();
     void eqBandDragSetsFrequencyAndGain();
     void thresholdDragSetsThreshold();
+    void eqBandTypeAndQ();
+    void dynamicsSliders();
     void scenesStoreAndRecall();
+    void recallFromElsewhereShows();
+    void scopeEditLimitsRecall();
+    void channelSafeIsRespected();
+    void scenesReorder();
     void screenshots();
+    void fitsAt1280x800();
 
 private:
     QQuickItem* item(const QString& name) { return findItem(m_window->contentItem(), name); }
@@ -89,6 +97,36 @@ private:
         QTRY_VERIFY(item(QStringLiteral("page_%1").arg(page))->property("checked").toBool());
     }
     void saveScreenshot(const QString& name);
+    // The item's rectangle in the window.
+    QRectF sceneRect(QQuickItem* i) const {
+        return i ? i->mapRectToScene(QRectF(0, 0, i->width(), i->height())) : QRectF();
+    }
+    void verifyInside(const QString& name, const QRectF& area) {
+        QQuickItem* i = item(name);
+        QVERIFY2(i, qPrintable(name));
+        const QRectF r = sceneRect(i);
+        QVERIFY2(area.contains(r), qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 outside %6x%7")
+                                                  .arg(name)
+                                                  .arg(r.x())
+                                                  .arg(r.y())
+                                                  .arg(r.width())
+                                                  .arg(r.height())
+                                                  .arg(area.width())
+                                                  .arg(area.height())));
+    }
+    // Presses on an HSlider and drags it 'dx' pixels; the normalized value
+    // it should have reached.
+    double dragSlider(const QString& name, double before, int dx);
+    // Stores the console as a new scene from the scenes page; its index.
+    int storeNewOnScreen();
+    void recallOnScreen(int index) {
+        QQuickItem* row = item(QStringLiteral("scene_%1").arg(index));
+        QVERIFY(row);
+        click(findItem(row, "recall"));
+    }
+    void set(const QString& address, double value) {
+        QVERIFY(m_session->state().set(id(address), value, scenes::kInternalSource).ok());
+    }
 
     std::unique_ptr<engine::Engine> m_engine;
     std::unique_ptr<app::ConsoleSession> m_session;
@@ -357,9 +395,216 @@ void TestUi::scenesStoreAndRecall() {
     QCOMPARE(scenesModel->cuePosition(), position + 1);
 }
 
+int TestUi::storeNewOnScreen() {
+    const int count = m_console->scenes()->count();
+    click(item("storeNew"));
+    if (m_console->scenes()->count() != count + 1)
+        return -1;
+    [&] { QTRY_VERIFY(item(QStringLiteral("scene_%1").arg(count))); }();
+    return count;
+}
+
+void TestUi::recallFromElsewhereShows() {
+    showPage(2);
+    ui::SceneModel* model = m_console->scenes();
+    scenes::SceneList& list = m_session->sceneList();
+    const int count = model->count();
+    // A store made as OSC would make it: the page lists the new scene.
+    set("/ch/05/mix/fader", -5.0);
+    QVERIFY(list.store(count, QStringLiteral("From OSC"),
+                       scenes::RecallScope::everything(m_session->state().registry().size())) > 0);
+    QCOMPARE(model->count(), count + 1);
+    QTRY_VERIFY(item(QStringLiteral("scene_%1").arg(count)));
+    QCOMPARE(model->nameAt(count), QStringLiteral("From OSC"));
+    set("/ch/05/mix/fader", -30.0);
+    QQuickItem* undo = item("undoRecall");
+    QVERIFY(!model->canUndoRecall());
+    QVERIFY(!undo->isEnabled());
+    // The recall as /-action/goscene makes it: straight on the SceneList.
+    QVERIFY(list.recall(count));
+    QCOMPARE(model->lastRecalled(), count);
+    QVERIFY(model->canUndoRecall());
+    QTRY_VERIFY(undo->isEnabled());
+    QQuickItem* row = item(QStringLiteral("scene_%1").arg(count));
+    QTRY_VERIFY(row->property("recalled").toBool()); // lit on the page
+    // The strip (channel 5, row 4) shows -5 dB and its cap glides there.
+    ui::StripModel* strips = m_console->strips();
+    QCOMPARE(strips->data(strips->index(4), ui::StripModel::FaderRole).toDouble(),
+             scenes::faderDbToNormalized(-5));
+    showPage(0);
+    QQuickItem* fader = inStrip(4, "fader");
+    QVERIFY(fader);
+    QTRY_COMPARE(inStrip(4, "faderCap")->y(),
+                 (1 - scenes::faderDbToNormalized(-5)) * fader->property("travel").toDouble());
+    // An undo from elsewhere: no scene is the last recalled, no undo left.
+    QVERIFY(list.undoRecall());
+    QCOMPARE(model->lastRecalled(), -1);
+    QVERIFY(!model->canUndoRecall());
+    QCOMPARE(strips->data(strips->index(4), ui::StripModel::FaderRole).toDouble(),
+             scenes::faderDbToNormalized(-30));
+    showPage(2);
+    QTRY_VERIFY(!item("undoRecall")->isEnabled());
+    QTRY_VERIFY(!item(QStringLiteral("scene_%1").arg(count))->property("recalled").toBool());
+}
+
+void TestUi::scopeEditLimitsRecall() {
+    showPage(2);
+    set("/ch/05/mix/fader", -5.0);
+    set("/ch/06/mix/fader", -5.0);
+    set("/ch/05/preamp/trim", 6.0);
+    const int scene = storeNewOnScreen();
+    QVERIFY(scene >= 0);
+    QCOMPARE(m_console->scenes()->scope()->scene(), scene); // the page picked it
+    // On screen: the preamp section and channel 6 out of this scene's scope.
+    click(item("scopeSection_0"));
+    click(item("scopeChannel_5"));
+    const scenes::RecallScope& scope = m_session->sceneList().at(scene).scope;
+    QVERIFY(!scope.sections.test(std::size_t(scenes::Section::Preamp)));
+    QVERIFY(scope.sections.test(std::size_t(scenes::Section::FaderMute)));
+    QVERIFY(!scope.strips.channels[5]);
+    QVERIFY(scope.strips.channels[4]);
+    QTRY_VERIFY(!item("scopeChannel_5")->property("checked").toBool());
+    QVERIFY(item("scopeChannel_4")->property("checked").toBool());
+    set("/ch/05/mix/fader", -30.0);
+    set("/ch/06/mix/fader", -30.0);
+    set("/ch/05/preamp/trim", 0.0);
+    recallOnScreen(scene);
+    QCOMPARE(m_console->scenes()->lastRecalled(), scene);
+    QCOMPARE(number("/ch/05/mix/fader"), -5.0);  // in scope
+    QCOMPARE(number("/ch/06/mix/fader"), -30.0); // its channel is out
+    QCOMPARE(number("/ch/05/preamp/trim"), 0.0); // its section is out
+    // NONE then one channel: only channel 6 now.
+    click(item("scopeNone"));
+    click(item("scopeChannel_5"));
+    set("/ch/05/mix/fader", -30.0);
+    recallOnScreen(scene);
+    QCOMPARE(number("/ch/05/mix/fader"), -30.0);
+    QCOMPARE(number("/ch/06/mix/fader"), -5.0);
+}
+
+void TestUi::channelSafeIsRespected() {
+    showPage(2);
+    set("/ch/05/mix/fader", -5.0);
+    set("/ch/07/mix/fader", -5.0);
+    set("/ch/07/eq/1/g", 6.0);
+    const int scene = storeNewOnScreen();
+    QVERIFY(scene >= 0);
+    // On screen: channel 5 safe, the EQ section safe.
+    click(item("safesMode"));
+    QTRY_VERIFY(item("safeChannel_4"));
+    click(item("safeChannel_4"));
+    click(item("safeSection_2"));
+    const scenes::RecallSafes& safes = m_session->sceneList().safes();
+    QVERIFY(safes.strips.channels[4]);
+    QVERIFY(!safes.strips.channels[6]);
+    QVERIFY(safes.sections.test(std::size_t(scenes::Section::Eq)));
+    QTRY_VERIFY(item("safeChannel_4")->property("checked").toBool());
+    set("/ch/05/mix/fader", -30.0);
+    set("/ch/07/mix/fader", -30.0);
+    set("/ch/07/eq/1/g", 0.0);
+    recallOnScreen(scene);
+    QCOMPARE(number("/ch/05/mix/fader"), -30.0); // safe channel untouched
+    QCOMPARE(number("/ch/07/mix/fader"), -5.0);  // recalled
+    QCOMPARE(number("/ch/07/eq/1/g"), 0.0);      // safe section untouched
+    // Off again: the next recall reaches channel 5.
+    click(item("safeChannel_4"));
+    QVERIFY(!safes.strips.channels[4]);
+    recallOnScreen(scene);
+    QCOMPARE(number("/ch/05/mix/fader"), -5.0);
+}
+
+void TestUi::scenesReorder() {
+    showPage(2);
+    ui::SceneModel* model = m_console->scenes();
+    const QString first = model->nameAt(0), second = model->nameAt(1);
+    const int secondId = m_session->sceneList().at(1).id;
+    recallOnScreen(1);
+    QCOMPARE(model->lastRecalled(), 1);
+    click(item("scene_1")); // pick it
+    click(item("moveUp"));
+    QCOMPARE(model->nameAt(0), second);
+    QCOMPARE(model->nameAt(1), first);
+    QCOMPARE(m_session->sceneList().at(0).id, secondId);
+    // The recalled marker and the pick follow the scene.
+    QCOMPARE(model->lastRecalled(), 0);
+    QCOMPARE(model->scope()->scene(), 0);
+    QTRY_COMPARE(item("sceneName")->property("text").toString(), second);
+    QVERIFY(!item("moveUp")->isEnabled());
+    click(item("moveDown"));
+    QCOMPARE(model->nameAt(1), second);
+    QCOMPARE(model->scope()->scene(), 1);
+}
+
+double TestUi::dragSlider(const QString& name, double before, int dx) {
+    QQuickItem* slider = item(name);
+    if (!slider)
+        return -1;
+    const QPoint start = centre(slider);
+    QTest::mousePress(m_window, Qt::LeftButton, {}, start);
+    for (int step = 1; step <= 8; ++step)
+        QTest::mouseMove(m_window, start + QPoint(dx * step / 8, 0));
+    QTest::mouseRelease(m_window, Qt::LeftButton, {}, start + QPoint(dx, 0));
+    return std::clamp(before + dx / slider->width(), 0.0, 1.0);
+}
+
+void TestUi::eqBandTypeAndQ() {
+    m_console->setSelectedChannel(2);
+    showPage(1);
+    // Band 2 of the demo's channel 3 starts as a PEQ; each tap is the next type.
+    QCOMPARE(number("/ch/03/eq/2/type"), 2.0);
+    click(item("eqType_1"));
+    QCOMPARE(number("/ch/03/eq/2/type"), 3.0); // VEQ
+    QTRY_VERIFY(item("eqType_1")->property("text").toString().contains("VEQ"));
+    for (int i = 0; i < 3; ++i)
+        click(item("eqType_1"));
+    QCOMPARE(number("/ch/03/eq/2/type"), 0.0); // past HCut back to LCut
+    QCOMPARE(number("/ch/03/eq/1/type"), 1.0); // the other bands untouched
+    // Q: a quarter of the slider to the right is a quarter of its travel
+    // (towards the wide end: X32 Q runs from 10 at the left to 0.3).
+    const double q0 = normalized("/ch/03/eq/2/q");
+    const double qBefore = number("/ch/03/eq/2/q");
+    const double expected = dragSlider("eqQ_1", q0, int(item("eqQ_1")->width() / 4));
+    QVERIFY2(std::abs(normalized("/ch/03/eq/2/q") - expected) < 0.002,
+             qPrintable(QStringLiteral("%1 vs %2").arg(normalized("/ch/03/eq/2/q")).arg(expected)));
+    QVERIFY(number("/ch/03/eq/2/q") < qBefore);
+    QCOMPARE(number("/ch/03/eq/2/q"), m_session->state()
+                                          .registry()
+                                          .at(id("/ch/03/eq/2/q"))
+                                          .fromNormalized(normalized("/ch/03/eq/2/q")));
+}
+
+void TestUi::dynamicsSliders() {
+    showPage(1);
+    const scenes::ParameterRegistry& reg = m_session->state().registry();
+    // Compressor ratio (a choice of 12 along the travel): right by a quarter
+    // of the slider lands on the choice at that point of the travel.
+    const scenes::ParameterDescriptor& ratio = reg.at(id("/ch/01/dyn/ratio"));
+    const double r0 = number("/ch/01/dyn/ratio");
+    const double rTarget = dragSlider("dyn_ratio", normalized("/ch/01/dyn/ratio"),
+                                      int(item("dyn_ratio")->width() / 4));
+    QCOMPARE(number("/ch/01/dyn/ratio"), ratio.fromNormalized(rTarget));
+    QVERIFY(number("/ch/01/dyn/ratio") >= r0 + 2);
+    // Gate hold (log 0.02..2000 ms): left by a fifth of the slider.
+    const double h0 = normalized("/ch/01/gate/hold");
+    const double hTarget = dragSlider("gate_hold", h0, -int(item("gate_hold")->width() / 5));
+    QVERIFY2(
+        std::abs(normalized("/ch/01/gate/hold") - hTarget) < 0.002,
+        qPrintable(QStringLiteral("%1 vs %2").arg(normalized("/ch/01/gate/hold")).arg(hTarget)));
+    QVERIFY(number("/ch/01/gate/hold") < 50);
+    // Compressor attack (linear 0..120 ms) and gate range (3..60 dB).
+    const double a0 = normalized("/ch/01/dyn/attack");
+    const double aTarget = dragSlider("dyn_attack", a0, int(item("dyn_attack")->width() / 10));
+    QVERIFY(std::abs(number("/ch/01/dyn/attack") - 120 * aTarget) < 0.3);
+    const double g0 = normalized("/ch/01/gate/range");
+    const double gTarget = dragSlider("gate_range", g0, -int(item("gate_range")->width() / 4));
+    QVERIFY(std::abs(number("/ch/01/gate/range") - (3 + 57 * gTarget)) < 0.2);
+    QTRY_COMPARE(item("gate_range")->property("valueText").toString(),
+                 m_console->channel()->display("/gate/range"));
+}
+
 void TestUi::saveScreenshot(const QString& name) {
     const QImage image = m_window->grabWindow();
-    QCOMPARE(image.size(), QSize(1920, 1080));
+    QCOMPARE(image.size(), m_window->size());
     // Real content: many distinct colours, and most of the screen not the
     // plain background.
     QSet<QRgb> colours;
@@ -410,6 +655,44 @@ void TestUi::screenshots() {
     showPage(2);
     QTest::qWait(300);
     saveScreenshot(QStringLiteral("scenes.png"));
+}
+
+void TestUi::fitsAt1280x800() {
+    m_window->resize(1280, 800);
+    QTRY_COMPARE(m_window->contentItem()->height(), 800.0);
+    const QRectF window(0, 0, 1280, 800);
+    // The channel page: every control inside the window, the sends column
+    // clear of the EQ and dynamics, the plots still big enough to drag on.
+    showPage(1);
+    QTest::qWait(100);
+    for (const QString& name :
+         {"trim", "hpf", "eqOn", "eqType_0", "eqType_3", "eqQ_3", "dyn_ratio", "dyn_mgain",
+          "gate_range", "gate_release", "send_0", "sendOn_0", "dca_7", "nameInput"})
+        verifyInside(name, window);
+    const double sendsLeft = sceneRect(item("send_0")).left();
+    QVERIFY(sceneRect(item("eqQ_3")).right() < sendsLeft);
+    QVERIFY(sceneRect(item("dyn_mgain")).right() < sendsLeft);
+    QVERIFY(sceneRect(item("eqPlot")).height() > 120);
+    // Not all 16 sends fit in 800 px at 9 mm a row: banks of what fits.
+    QVERIFY(!item("send_15"));
+    click(item("sendBank_1"));
+    QTRY_VERIFY(item("send_15"));
+    verifyInside("send_15", window);
+    verifyInside("sendOn_15", window);
+    QVERIFY(sceneRect(item("sendOn_15")).right() <= sceneRect(item("send_15")).right() + 70);
+    QVERIFY(sceneRect(item("dynThreshold")).height() > 80);
+    saveScreenshot(QStringLiteral("channel-1280x800.png"));
+    // The scenes page: the list, GO, the scene's buttons and the scope grid.
+    showPage(2);
+    QTest::qWait(100);
+    for (const QString& name : {"go", "undoRecall", "storeNew", "moveDown", "scopeChannel_31",
+                                "scopeSection_6", "scopeNone", "recall"})
+        verifyInside(name, window);
+    saveScreenshot(QStringLiteral("scenes-1280x800.png"));
+    showPage(0);
+    QTest::qWait(100);
+    verifyInside("strip_0", window);
+    saveScreenshot(QStringLiteral("mixing-1280x800.png"));
 }
 
 QTEST_MAIN(TestUi)

@@ -29,7 +29,13 @@ Item {
         property color tint
         property var curve: []
         property real reduction: 0
-        Heading { x: 12; y: 8; text: dyn.title }
+        // [{suffix, label}] of the sliders under the plot, two a row.
+        property var sliders: []
+        Heading {
+            x: 12; y: 8
+            width: parent.width - 24 - Theme.touch - 24; elide: Text.ElideRight
+            text: (page.ch.revision, dyn.title + "  " + page.ch.display("/" + dyn.section + "/thr"))
+        }
         TouchButton {
             objectName: dyn.section + "On"
             anchors.right: parent.right; anchors.margins: 8; y: 8
@@ -42,7 +48,7 @@ Item {
             id: dynPlotBox
             x: 12; y: Theme.touch + 16
             width: parent.width - 60
-            height: parent.height - y - 46
+            height: parent.height - y - dynSliders.height - 20
             color: "#07090b"
             border.color: Theme.line
             Rectangle { // unity line
@@ -88,13 +94,24 @@ Item {
             color: "#07090b"; border.color: Theme.line
             Rectangle { width: parent.width; height: parent.height * dyn.reduction; color: dyn.tint }
         }
-        Text {
-            x: 12; anchors.bottom: parent.bottom; anchors.bottomMargin: 10
-            text: (page.ch.revision, "Threshold " + page.ch.display("/" + dyn.section + "/thr")
-                  + (dyn.section === "dyn" ? "   Ratio " + page.ch.display("/dyn/ratio")
-                                           : "   Range " + page.ch.display("/gate/range")))
-            color: Theme.text
-            font.pixelSize: Theme.fontNormal
+        Grid {
+            id: dynSliders
+            x: 12; anchors.bottom: parent.bottom; anchors.bottomMargin: 8
+            columns: 2; spacing: 4
+            Repeater {
+                model: dyn.sliders
+                HSlider {
+                    required property var modelData
+                    readonly property string suffix: "/" + dyn.section + "/" + modelData.suffix
+                    objectName: dyn.section + "_" + modelData.suffix
+                    width: (dyn.width - 28) / 2
+                    label: modelData.label
+                    fillColour: dyn.tint
+                    value: (page.ch.revision, page.ch.normalized(suffix))
+                    valueText: (page.ch.revision, page.ch.display(suffix))
+                    onMoved: (v) => page.ch.setNormalized(suffix, v)
+                }
+            }
         }
     }
 
@@ -211,8 +228,11 @@ Item {
             Panel { // EQ
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredHeight: 3
-                Heading { x: 12; y: 8; text: "Equaliser — drag a band: left/right frequency, up/down gain" }
+                Layout.preferredHeight: 5
+                Heading {
+                    x: 12; y: 8; width: parent.width - 24 - 130; elide: Text.ElideRight
+                    text: "Equaliser — drag a band: left/right frequency, up/down gain"
+                }
                 TouchButton {
                     objectName: "eqOn"
                     anchors.right: parent.right; anchors.margins: 8; y: 8
@@ -225,7 +245,7 @@ Item {
                     objectName: "eqPlot"
                     x: 12; y: Theme.touch + 16
                     width: parent.width - 24
-                    height: parent.height - y - 12
+                    height: parent.height - y - bandControls.height - 20
                     color: "#07090b"
                     border.color: Theme.line
                     Repeater {
@@ -288,27 +308,64 @@ Item {
                         }
                     }
                 }
+                Grid { // each band's type (tap: the next type) and Q
+                    id: bandControls
+                    x: 12; anchors.bottom: parent.bottom; anchors.bottomMargin: 8
+                    columns: page.ch.bandCount; spacing: 6
+                    readonly property real cell: (parent.width - 24 - (columns - 1) * spacing) / columns
+                    Repeater {
+                        model: page.ch.bandCount
+                        Column {
+                            id: bandCell
+                            required property int index
+                            readonly property string band: "/eq/" + (index + 1)
+                            spacing: 4
+                            TouchButton {
+                                objectName: "eqType_" + bandCell.index
+                                width: bandControls.cell
+                                text: (page.ch.revision, (bandCell.index + 1) + "  " + page.ch.display(bandCell.band + "/type") + "  ›")
+                                onClicked: page.ch.stepChoice(bandCell.band + "/type", 1)
+                            }
+                            HSlider {
+                                objectName: "eqQ_" + bandCell.index
+                                width: bandControls.cell
+                                label: "Q"
+                                value: (page.ch.revision, page.ch.normalized(bandCell.band + "/q"))
+                                valueText: (page.ch.revision, page.ch.display(bandCell.band + "/q"))
+                                onMoved: (v) => page.ch.setNormalized(bandCell.band + "/q", v)
+                            }
+                        }
+                    }
+                }
             }
             RowLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredHeight: 2
+                Layout.preferredHeight: 4
                 spacing: 8
                 DynamicsPlot {
                     Layout.fillWidth: true; Layout.fillHeight: true
                     section: "gate"; title: "Gate"; tint: Theme.gate
+                    sliders: [{suffix: "range", label: "RANGE"}, {suffix: "attack", label: "ATT"},
+                              {suffix: "hold", label: "HOLD"}, {suffix: "release", label: "REL"}]
                     curve: page.ch.gateCurve; reduction: page.ch.gateGr
                 }
                 DynamicsPlot {
                     Layout.fillWidth: true; Layout.fillHeight: true
                     section: "dyn"; title: "Compressor"; tint: Theme.comp
+                    sliders: [{suffix: "ratio", label: "RATIO"}, {suffix: "attack", label: "ATT"},
+                              {suffix: "release", label: "REL"}, {suffix: "mgain", label: "GAIN"}]
                     curve: page.ch.compCurve; reduction: page.ch.compGr
                 }
             }
         }
 
-        Panel { // sends
-            Layout.preferredWidth: 380
+        Panel { // sends: as many as the height holds, in banks of that many
+            id: sends
+            readonly property int perBank: Math.max(1, Math.floor((height - 34 - Theme.touch - 16) / (Theme.touch + 4)))
+            readonly property bool banked: page.console.busCount > perBank
+            property int bank: 0
+            Layout.preferredWidth: page.width < 1600 ? 320 : 380
             Layout.fillHeight: true
             Heading { x: 12; y: 8; text: "Sends to mix buses" }
             Column {
@@ -320,10 +377,11 @@ Item {
                     Row {
                         required property int index
                         readonly property string send: page.ch.sendSuffix(index)
+                        visible: !sends.banked || Math.floor(index / sends.perBank) === sends.bank
                         spacing: 4
                         HSlider {
                             objectName: "send_" + index
-                            width: 286
+                            width: sends.width - 24 - 64
                             label: page.console.busNames[index]
                             value: (page.ch.revision, page.ch.normalized(send + "/level"))
                             valueText: (page.ch.revision, page.ch.display(send + "/level"))
@@ -331,11 +389,30 @@ Item {
                             onMoved: (v) => page.ch.setNormalized(send + "/level", v)
                         }
                         TouchButton {
+                            objectName: "sendOn_" + index
                             width: 60; text: "ON"
                             checked: (page.ch.revision, page.ch.isOn(send + "/on"))
                             checkedColour: Theme.sends
                             onClicked: page.ch.toggle(send + "/on")
                         }
+                    }
+                }
+            }
+            Row {
+                visible: sends.banked
+                x: 12; anchors.bottom: parent.bottom; anchors.bottomMargin: 8
+                spacing: 4
+                Repeater {
+                    model: Math.ceil(page.console.busCount / sends.perBank)
+                    TouchButton {
+                        required property int index
+                        objectName: "sendBank_" + index
+                        width: (sends.width - 24 - 12) / 4
+                        text: (index * sends.perBank + 1) + "–" + Math.min(page.console.busCount, (index + 1) * sends.perBank)
+                        fontSize: Theme.fontSmall
+                        checked: sends.bank === index
+                        checkedColour: Theme.sends
+                        onClicked: sends.bank = index
                     }
                 }
             }

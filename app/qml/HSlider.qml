@@ -31,17 +31,19 @@ Rectangle {
         height: parent.height - 4
         color: slider.fillColour
     }
+    // Narrow: the name small at the top, the value at the bottom right.
+    readonly property bool stacked: width < 170
     Text {
-        x: 10
-        anchors.verticalCenter: parent.verticalCenter
+        x: slider.stacked ? 6 : 10
+        y: slider.stacked ? 2 : (parent.height - height) / 2
         text: slider.label
+        font.pixelSize: slider.stacked ? 11 : Theme.fontSmall
         color: Theme.textDim
-        font.pixelSize: Theme.fontSmall
     }
     Text {
         anchors.right: parent.right
-        anchors.rightMargin: 10
-        anchors.verticalCenter: parent.verticalCenter
+        anchors.rightMargin: slider.stacked ? 6 : 10
+        y: slider.stacked ? parent.height - height - 2 : (parent.height - height) / 2
         text: slider.valueText
         color: Theme.text
         font.pixelSize: Theme.fontNormal

@@ -109,6 +109,15 @@ void ChannelModel::toggle(const QString& suffix) {
     setValue(suffix, isOn(suffix) ? 0 : 1);
 }
 
+void ChannelModel::stepChoice(const QString& suffix, int step) {
+    const ParamId id = idOf(suffix);
+    if (id == kNoParam)
+        return;
+    const int count = int(m_console.registry().at(id).enumNames.size());
+    if (count > 0)
+        setValue(suffix, ((int(value(suffix)) + step) % count + count) % count);
+}
+
 QPointF ChannelModel::bandPoint(int band) const {
     const QString b = QStringLiteral("/eq/%1").arg(band + 1);
     return {eqX(value(b + "/f")), eqY(value(b + "/g"))};

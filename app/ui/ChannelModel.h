@@ -72,6 +72,9 @@ public:
     Q_INVOKABLE QString display(const QString& suffix) const;
     Q_INVOKABLE bool isOn(const QString& suffix) const;
     Q_INVOKABLE void toggle(const QString& suffix);
+    // A choice parameter (EQ band type): the next (step 1) or previous
+    // (step -1) of its choices, wrapping round.
+    Q_INVOKABLE void stepChoice(const QString& suffix, int step);
 
     // EQ band b (0-based): its handle on the plot, and a drag of it (x sets
     // the frequency, y the gain).

@@ -1,11 +1,23 @@
 #include "SceneModel.h"
 
 #include "Console.h"
+#include "RecallScopeModel.h"
 
 namespace stagedesk::ui {
 
 SceneModel::SceneModel(Console& console, scenes::SceneList& scenes, QObject* parent)
-    : QAbstractListModel(parent), m_console(console), m_scenes(scenes) {}
+    : QAbstractListModel(parent), m_console(console), m_scenes(scenes),
+      m_listener(scenes.addListener([this](scenes::SceneListEvent e) { listChanged(e); })),
+      m_rows(scenes.count()),
+      m_scope(new RecallScopeModel(*this, console.registry().size().inputs, this)) {}
+
+SceneModel::~SceneModel() {
+    m_scenes.removeListener(m_listener);
+}
+
+int SceneModel::lastRecalled() const {
+    return m_lastRecalledId < 0 ? -1 : m_scenes.indexOfId(m_lastRecalledId);
+}
 
 int SceneModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : m_scenes.count();
@@ -67,57 +79,63 @@ int SceneModel::store(int index, const QString& name) {
         replacing ? m_scenes.at(index).scope
                   : scenes::RecallScope::everything(m_console.registry().size());
     const int target = replacing ? index : count();
-    if (m_scenes.store(target, name, scope, fade) < 0)
-        return -1;
-    refresh();
-    return target;
+    return m_scenes.store(target, name, scope, fade) < 0 ? -1 : target;
 }
 
 bool SceneModel::recall(int index) {
-    if (!m_scenes.recall(index))
-        return false;
-    m_lastRecalled = index;
-    m_console.refreshAll();
-    return true;
+    return m_scenes.recall(index);
 }
 
 bool SceneModel::rename(int index, const QString& name) {
-    const bool ok = m_scenes.rename(index, name);
-    refresh();
-    return ok;
+    return m_scenes.rename(index, name);
 }
 
 bool SceneModel::setFadeTime(int index, double seconds) {
-    const bool ok = m_scenes.setFadeTime(index, seconds);
-    refresh();
-    return ok;
+    return m_scenes.setFadeTime(index, seconds);
 }
 
 bool SceneModel::go() {
-    if (cuePosition() >= int(m_scenes.cues().size()))
-        return false;
-    const int scene = m_scenes.indexOfId(m_scenes.cues()[std::size_t(cuePosition())].sceneId);
-    if (!m_scenes.go())
-        return false;
-    m_lastRecalled = scene;
-    m_console.refreshAll();
-    return true;
+    return m_scenes.go();
 }
 
 bool SceneModel::undoRecall() {
-    if (!m_scenes.undoRecall())
-        return false;
-    m_lastRecalled = -1;
-    m_console.refreshAll();
-    return true;
+    return m_scenes.undoRecall();
+}
+
+int SceneModel::move(int from, int to) {
+    return m_scenes.move(from, to) ? to : -1;
+}
+
+// Every change, wherever it came from (this page, OSC, MIDI, a cue GO). The
+// values a recall changed reach the strips through the Console's observer.
+void SceneModel::listChanged(scenes::SceneListEvent event) {
+    if (event == scenes::SceneListEvent::Recalled) {
+        const int index = m_scenes.recalledIndex();
+        m_lastRecalledId = index >= 0 ? m_scenes.at(index).id : -1;
+        touch();
+        return;
+    }
+    if (m_scenes.count() != m_rows) {
+        refresh();
+        return;
+    }
+    if (m_rows > 0)
+        emit dataChanged(index(0), index(m_rows - 1));
+    touch();
+}
+
+void SceneModel::touch() {
+    ++m_revision;
+    emit changed();
 }
 
 // The list is small (at most kMaxScenes); a reset keeps it simple and only
 // happens on a scene operation, never on a meter tick.
 void SceneModel::refresh() {
     beginResetModel();
+    m_rows = m_scenes.count();
     endResetModel();
-    emit changed();
+    touch();
 }
 
 } // namespace stagedesk::ui

@@ -13,7 +13,11 @@ StatusModel::StatusModel(app::ConsoleSession& session, const app::AudioHost* aud
                          QString showPath, QObject* parent)
     : QObject(parent), m_session(session), m_audio(audio), m_showPath(std::move(showPath)),
       m_showName(session.snapshot().name), m_savedRevision(session.state().revision()) {
-    connect(&m_timer, &QTimer::timeout, this, &StatusModel::tick);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_remoteCount)
+            setRemoteClients(m_remoteCount());
+        emit tick();
+    });
     m_timer.start(kIntervalMs);
 }
 
@@ -52,6 +56,12 @@ void StatusModel::setRemoteClients(int count) {
         return;
     m_remoteClients = count;
     emit remoteClientsChanged();
+}
+
+void StatusModel::followRemoteClients(std::function<int()> count) {
+    m_remoteCount = std::move(count);
+    if (m_remoteCount)
+        setRemoteClients(m_remoteCount());
 }
 
 void StatusModel::setMessage(const QString& message) {

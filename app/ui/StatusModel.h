@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 namespace stagedesk::app {
 class AudioHost;
 class ConsoleSession;
@@ -27,7 +29,7 @@ class StatusModel : public QObject {
     Q_PROPERTY(QString showName READ showName NOTIFY showChanged)
     Q_PROPERTY(QString showPath READ showPath NOTIFY showChanged)
     Q_PROPERTY(bool unsaved READ unsaved NOTIFY tick)
-    // Filled by the OSC surface when it lands; 0 until then.
+    // The OSC server's connected clients (followRemoteClients), 0 without one.
     Q_PROPERTY(
         int remoteClients READ remoteClients WRITE setRemoteClients NOTIFY remoteClientsChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
@@ -48,6 +50,8 @@ public:
     bool unsaved() const;
     int remoteClients() const { return m_remoteClients; }
     void setRemoteClients(int count);
+    // Reads the count on every tick (clients come and go, and expire).
+    void followRemoteClients(std::function<int()> count);
     QString message() const { return m_message; }
 
     // Empty path: the current one. True on success; 'message' says what happened.
@@ -70,6 +74,7 @@ private:
     QString m_showPath, m_showName;
     quint64 m_savedRevision;
     int m_remoteClients = 0;
+    std::function<int()> m_remoteCount;
     QString m_message;
     QTimer m_timer;
 };

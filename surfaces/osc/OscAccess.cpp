@@ -231,6 +231,13 @@ QJsonObject OscSettings::toJson() const {
     QJsonObject o;
     o.insert(QStringLiteral("port"), port);
     o.insert(QStringLiteral("bind"), bind.toString());
+    writeRules(o);
+    return o;
+}
+
+void OscSettings::writeRules(QJsonObject& o) const {
+    o.remove(QStringLiteral("clients"));
+    o.remove(QStringLiteral("pins"));
     QJsonArray clients;
     for (const AccessRule& r : rules) {
         QJsonObject c = grantJson(r.grant);
@@ -241,7 +248,8 @@ QJsonObject OscSettings::toJson() const {
                      : QStringLiteral("%1/%2").arg(r.network.toString()).arg(r.prefixLength));
         clients.append(c);
     }
-    o.insert(QStringLiteral("clients"), clients);
+    if (!defaults)
+        o.insert(QStringLiteral("clients"), clients);
     QJsonArray pinList;
     for (const PinRule& p : pins) {
         QJsonObject c = grantJson(p.grant);
@@ -250,7 +258,6 @@ QJsonObject OscSettings::toJson() const {
     }
     if (!pinList.isEmpty())
         o.insert(QStringLiteral("pins"), pinList);
-    return o;
 }
 
 namespace {

@@ -60,7 +60,9 @@ struct OscSettings {
     QHostAddress bind = QHostAddress::Any;
     std::vector<AccessRule> rules;
     std::vector<PinRule> pins;
-    bool defaults = false; // no rules in the show: the built-in ones
+    // No rules in the show: the built-in ones (and writeRules writes none).
+    // An edit of the rules clears it.
+    bool defaults = false;
 
     // Engineer from 127.0.0.1 and from the machine's own subnets.
     static OscSettings withDefaultRules();
@@ -68,6 +70,10 @@ struct OscSettings {
     // ("osc.clients[1].from: ..."); buses are checked against busCount.
     static std::variant<OscSettings, QString> fromJson(const QJsonObject& slot, int busCount);
     QJsonObject toJson() const;
+    // Puts the rules ("clients", "pins") into a show's slot, keeping what
+    // else it says (its port and bind, not the command line's). Default
+    // rules are written as no rules, so that the show keeps the defaults.
+    void writeRules(QJsonObject& slot) const;
 
     Grant grantFor(const QHostAddress& client) const;
     std::optional<Grant> login(const QString& pin) const;

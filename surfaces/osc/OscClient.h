@@ -44,6 +44,14 @@ struct MeterSubscription {
     qint64 untilMs = 0;
 };
 
+// /subscribe ,s ADDRESS: its changes; ,si ADDRESS FACTOR: also its value
+// every 50 ms x factor, as an X32 reports it.
+struct ValueSubscription {
+    qint64 untilMs = 0;
+    int ticksPerSend = 0; // 0: on change only
+    int tick = 0;
+};
+
 struct OscClient {
     OscClient(const QHostAddress& a, quint16 p, const Grant& g, const TokenBucket& b)
         : address(a), port(p), grant(g), bucket(b) {}
@@ -54,7 +62,7 @@ struct OscClient {
     bool loggedIn = false; // the grant came from a PIN, not the address rules
     qint64 lastSeenMs = 0;
     qint64 xremoteUntilMs = 0;
-    std::map<scenes::ParamId, qint64> subscriptions; // until when
+    std::map<scenes::ParamId, ValueSubscription> subscriptions;
     std::vector<MeterSubscription> meters;
     OscPushQueue pending; // changes not pushed yet
     TokenBucket bucket;

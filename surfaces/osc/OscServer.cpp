@@ -22,8 +22,8 @@ namespace {
 // (the socket notifier fires again at once while more are waiting).
 constexpr int kDatagramsPerTurn = 512;
 // Push datagrams sent per turn, shared among the clients; a few ms at most.
-constexpr std::size_t kPushesPerTurn = 1024;
-constexpr std::size_t kMinPushesPerClient = 16;
+constexpr std::size_t kPushesPerTurn = 256;
+constexpr std::size_t kMinPushesPerClient = 8;
 constexpr qint64 kRefusalLogIntervalMs = 5000;
 constexpr int kReceiveBufferBytes = 1 << 20;
 constexpr int kLoginAttempts = 5;
@@ -52,9 +52,9 @@ OscServer::OscServer(ConsoleState& state, SceneList* sceneList, MeterHub* meters
       m_settings(std::move(settings)), m_timing(timing) {
     m_clock.start();
     m_slots.reserve(std::size_t(m_timing.maxClients));
-    m_meterTimer.setInterval(m_timing.meterBaseMs);
-    m_meterTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_meterTimer, &QTimer::timeout, this, &OscServer::sendMeters);
+    m_periodicTimer.setInterval(m_timing.meterBaseMs);
+    m_periodicTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_periodicTimer, &QTimer::timeout, this, &OscServer::sendPeriodic);
     m_pushTimer.setSingleShot(true);
     m_pushTimer.setInterval(0);
     connect(&m_pushTimer, &QTimer::timeout, this, &OscServer::flushPushes);
@@ -84,6 +84,7 @@ void OscServer::setSettings(OscSettings settings) {
     for (Slot& s : m_slots)
         if (s.client && !s.client->loggedIn)
             s.client->grant = m_settings.grantFor(s.client->address);
+    emit settingsChanged();
 }
 
 int OscServer::clientCount() const {
@@ -207,7 +208,7 @@ bool OscServer::handleControl(Slot& slot, const OscMessage& m) {
         handleRenew(c, m, true);
     else if (a == "/meters")
         handleMeters(slot, m);
-    else if (a == "/-action/goscene" || a.starts_with("/stagedesk/cue/"))
+    else if (a == "/-action/goscene" || a == "/-action/gocue" || a.starts_with("/stagedesk/cue/"))
         handleScenes(slot, m);
     else
         return false;
@@ -235,8 +236,10 @@ void OscServer::handleParameter(Slot& slot, const OscMessage& m, ParamId id) {
     const ChangeResult result = applyOsc(m_state, id, m.arguments.front(), slot.source);
     if (!result.ok())
         refuse(c, m.address, result.reason);
-    else if (result.status != ChangeResult::Status::Unchanged)
+    else {
         ++m_counters.applied;
+        m_counters.changed += result.status != ChangeResult::Status::Unchanged;
+    }
 }
 
 void OscServer::handleNode(Slot& slot, const OscMessage& m) {
@@ -288,7 +291,12 @@ void OscServer::handleSubscribe(Slot& slot, const OscMessage& m) {
         refuse(c, m.address, QStringLiteral("/subscribe takes ,s ADDRESS of a readable value"));
         return;
     }
-    c.subscriptions[id] = nowMs() + m_timing.expiryMs;
+    // An X32 takes time factor 0 as 1.
+    const int factor = intArgument(m, 1, -1);
+    c.subscriptions[id] = {nowMs() + m_timing.expiryMs,
+                           factor < 0 ? 0 : std::clamp(factor, 1, kMaxTimeFactor), 0};
+    if (factor >= 0 && !m_periodicTimer.isActive())
+        m_periodicTimer.start();
     reply(c, *address, {toOsc(m_state, id)});
 }
 
@@ -299,14 +307,14 @@ void OscServer::handleRenew(OscClient& c, const OscMessage& m, bool remove) {
         address ? m_state.registry().find(QString::fromStdString(*address)) : kNoParam;
     const std::optional<int> bank = address ? meterBank(*address) : std::nullopt;
     if (auto it = c.subscriptions.find(id); it != c.subscriptions.end() || !address) {
-        for (auto& [sid, expiry] : c.subscriptions)
+        for (auto& [sid, sub] : c.subscriptions)
             if (!address || sid == id)
-                expiry = remove ? 0 : until;
+                sub.untilMs = remove ? 0 : until;
     }
     for (MeterSubscription& s : c.meters)
         if (!address || (bank && s.bank == *bank))
             s.untilMs = remove ? 0 : until;
-    std::erase_if(c.subscriptions, [](const auto& s) { return s.second == 0; });
+    std::erase_if(c.subscriptions, [](const auto& s) { return s.second.untilMs == 0; });
     std::erase_if(c.meters, [](const MeterSubscription& s) { return s.untilMs == 0; });
 }
 
@@ -333,8 +341,8 @@ void OscServer::handleMeters(Slot& slot, const OscMessage& m) {
         same = c.meters.insert(c.meters.end(), MeterSubscription{*bank, channel, factor, 0, until});
     same->ticksPerSend = factor;
     same->untilMs = until;
-    if (!m_meterTimer.isActive())
-        m_meterTimer.start();
+    if (!m_periodicTimer.isActive())
+        m_periodicTimer.start();
 }
 
 void OscServer::handleLogin(Slot& slot, const OscMessage& m) {
@@ -369,9 +377,13 @@ void OscServer::handleScenes(Slot& slot, const OscMessage& m) {
         return;
     }
     bool done = false;
+    const auto* number =
+        m.arguments.size() == 1 ? std::get_if<std::int32_t>(&m.arguments[0]) : nullptr;
     if (m.address == "/-action/goscene")
-        done = m.arguments.size() == 1 && std::holds_alternative<std::int32_t>(m.arguments[0]) &&
-               m_sceneList->recall(std::get<std::int32_t>(m.arguments[0]));
+        done = number && m_sceneList->recall(*number);
+    else if (m.address == "/-action/gocue") // the X32's: cue N of the list, then on to N + 1
+        done = number && *number < int(m_sceneList->cues().size()) &&
+               m_sceneList->setCuePosition(*number) && m_sceneList->go();
     else if (m.address == "/stagedesk/cue/go")
         done = m_sceneList->go();
     else if (m.address == "/stagedesk/cue/next")
@@ -394,7 +406,7 @@ void OscServer::pushChange(int slotIndex, ParamId id) {
         c.xremoteUntilMs = 0;
     bool wanted = c.xremoteUntilMs != 0;
     if (auto it = c.subscriptions.find(id); it != c.subscriptions.end()) {
-        if (it->second > now)
+        if (it->second.untilMs > now)
             wanted = true;
         else
             c.subscriptions.erase(it);
@@ -413,6 +425,8 @@ void OscServer::flushPushes() {
         }));
     if (waiting == 0)
         return;
+    QElapsedTimer took;
+    took.start();
     // A fair share each, the first in turn changing from flush to flush.
     const std::size_t share = std::max(kMinPushesPerClient, kPushesPerTurn / waiting);
     std::size_t sent = 0;
@@ -429,6 +443,10 @@ void OscServer::flushPushes() {
         more = more || !s.client->pending.empty();
     }
     m_pushCursor = (m_pushCursor + 1) % m_slots.size();
+    const auto ns = quint64(took.nsecsElapsed());
+    ++m_counters.pushTurns;
+    m_counters.pushTurnsNs += ns;
+    m_counters.longestPushTurnNs = std::max(m_counters.longestPushTurnNs, ns);
     if (more)
         m_pushTimer.start();
 }
@@ -456,7 +474,7 @@ const QByteArray& OscServer::pushDatagram(ParamId id) {
     return m_pushDatagrams[i];
 }
 
-void OscServer::sendMeters() {
+void OscServer::sendPeriodic() {
     const qint64 now = nowMs();
     bool any = false;
     for (Slot& s : m_slots) {
@@ -472,9 +490,17 @@ void OscServer::sendMeters() {
                 meterValues(sub.bank, sub.channel, m_meters->latest(), m_state);
             reply(c, "/meters/" + std::to_string(sub.bank), {meterBlob(values)});
         }
+        std::erase_if(c.subscriptions, [now](const auto& s) { return s.second.untilMs <= now; });
+        for (auto& [id, sub] : c.subscriptions) {
+            if (sub.ticksPerSend == 0)
+                continue;
+            any = true;
+            if (sub.tick++ % sub.ticksPerSend == 0)
+                reply(c, m_state.registry().at(id).address.toStdString(), {toOsc(m_state, id)});
+        }
     }
     if (!any)
-        m_meterTimer.stop();
+        m_periodicTimer.stop();
 }
 
 void OscServer::refuse(OscClient& c, const std::string& address, const QString& reason) {

@@ -51,8 +51,12 @@ struct OscCounters {
     quint64 malformed = 0;   // refused by the validator
     quint64 refused = 0;     // refused by the access rules, the model or the type
     quint64 rateLimited = 0; // dropped datagrams of clients over their rate
-    quint64 applied = 0;     // SETs that changed or clamped a value
+    quint64 applied = 0;     // SETs accepted (the value may have been so already)
+    quint64 changed = 0;     // SETs that changed a value
     quint64 pushed = 0;      // change datagrams sent to subscribers
+    quint64 pushTurns = 0;   // event-loop turns that sent pushes, and how long they took
+    quint64 pushTurnsNs = 0;
+    quint64 longestPushTurnNs = 0;
 };
 
 class OscServer : public QObject {
@@ -78,6 +82,8 @@ public:
 signals:
     // After each datagram is dealt with (tests and benchmarks wait on it).
     void datagramHandled();
+    // After setSettings: the show's "osc" slot should say so.
+    void settingsChanged();
 
 private:
     class SlotObserver;
@@ -105,7 +111,9 @@ private:
     void flushPushes();
     // Sends up to 'limit' of the client's waiting pushes; returns how many.
     int sendPending(OscClient& c, std::size_t limit);
-    void sendMeters();
+    // Every 50 ms while anyone wants it: /meters blobs, and the values of
+    // /subscribe ,si subscriptions, each at its time factor.
+    void sendPeriodic();
     void refuse(OscClient& c, const std::string& address, const QString& reason);
     // The error reply, and a log line at most every few seconds per client.
     void reportError(OscClient& c, const std::string& address, const QString& reason);
@@ -123,7 +131,7 @@ private:
     OscServerTiming m_timing;
     OscSocket m_socket;
     QElapsedTimer m_clock;
-    QTimer m_meterTimer;
+    QTimer m_periodicTimer;
     QTimer m_pushTimer;           // zero-time, single shot: the end of this turn
     std::size_t m_pushCursor = 0; // the slot that goes first in the next flush
     std::vector<Slot> m_slots;

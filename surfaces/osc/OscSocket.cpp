@@ -83,7 +83,12 @@ bool OscSocket::bind(const QHostAddress& address, quint16 port, int receiveBuffe
                      QString* error) {
     const bool any = address == QHostAddress::Any;
     m_ipv6 = any || address.protocol() == QAbstractSocket::IPv6Protocol;
-    m_fd = ::socket(m_ipv6 ? AF_INET6 : AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    constexpr int kType = SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC;
+    m_fd = ::socket(m_ipv6 ? AF_INET6 : AF_INET, kType, 0);
+    if (m_fd < 0 && any) { // a machine without IPv6: every IPv4 interface
+        m_ipv6 = false;
+        m_fd = ::socket(AF_INET, kType, 0);
+    }
     const auto fail = [&](const char* what) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(QLatin1String(what),
@@ -96,11 +101,11 @@ bool OscSocket::bind(const QHostAddress& address, quint16 port, int receiveBuffe
     if (m_fd < 0)
         return fail("socket");
     const int off = 0;
-    if (any)
+    if (any && m_ipv6)
         ::setsockopt(m_fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
     ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBufferBytes, sizeof receiveBufferBytes);
     sockaddr_storage local;
-    const socklen_t length = any ? [&] {
+    const socklen_t length = any && m_ipv6 ? [&] {
         std::memset(&local, 0, sizeof local);
         auto& a6 = reinterpret_cast<sockaddr_in6&>(local);
         a6.sin6_family = AF_INET6;
@@ -108,7 +113,8 @@ bool OscSocket::bind(const QHostAddress& address, quint16 port, int receiveBuffe
         a6.sin6_addr = in6addr_any;
         return socklen_t(sizeof a6);
     }()
-                                 : toSockaddr(address, port, m_ipv6, local);
+                                 : toSockaddr(any ? QHostAddress(QHostAddress::AnyIPv4) : address,
+                                              port, m_ipv6, local);
     if (::bind(m_fd, reinterpret_cast<const sockaddr*>(&local), length) != 0)
         return fail("bind");
     socklen_t bound = sizeof local;

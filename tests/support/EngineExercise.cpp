@@ -3,6 +3,7 @@
 #include "Engine.h"
 #include "io/InternalClockBackend.h"
 #include "io/OfflineRenderer.h"
+#include "soundcheck/FrameRing.h"
 
 #include <algorithm>
 #include <atomic>
@@ -29,8 +30,9 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr float kInf = std::numeric_limits<float>::infinity();
-constexpr int kParamCount = static_cast<int>(Param::ResetStats) + 1;
-constexpr int kTargetCount = static_cast<int>(Target::Engine) + 1;
+// Every parameter and target, the soundcheck's included.
+constexpr int kParamCount = static_cast<int>(Param::LineCheckOn) + 1;
+constexpr int kTargetCount = static_cast<int>(Target::Soundcheck) + 1;
 
 Command makeCommand(Target target, Param param, int index, int sub, float value,
                     int fadeCentiseconds = 0) {
@@ -242,11 +244,12 @@ ExerciseResult exerciseEveryParameter() {
     const float values[] = {0, 0.5f, 1, 2, -6, 24, 1e9f, -1e9f, kNaN, kInf, -kInf};
     for (int t = 0; t < kTargetCount; ++t) {
         const auto target = static_cast<Target>(t);
-        const int count = target == Target::Channel     ? inputs
-                          : target == Target::Bus       ? buses
-                          : target == Target::Dca       ? kDcaCount
-                          : target == Target::MuteGroup ? kMuteGroupCount
-                                                        : 1;
+        const int count = target == Target::Channel      ? inputs
+                          : target == Target::Bus        ? buses
+                          : target == Target::Dca        ? kDcaCount
+                          : target == Target::MuteGroup  ? kMuteGroupCount
+                          : target == Target::Soundcheck ? inputs // RtaSource's channel index
+                                                         : 1;
         const int indices[] = {0, count - 1, count, 0xffff};
         const int subs[] = {0, kEqBands - 1, kEqBands, buses - 1, kMaxBuses, 0xffff};
         for (int p = 0; p < kParamCount; ++p) {
@@ -669,6 +672,183 @@ ExerciseResult exerciseRealtimeWithReaders() {
     return r;
 }
 
+// ---- The soundcheck's audio-thread paths (engine/soundcheck) ----------------
+
+namespace {
+// A ring the test thread empties (recording) or fills (playback) between
+// callbacks, as the disk threads would.
+std::uint64_t drainRing(soundcheck::FrameRing& ring) {
+    const std::size_t n = ring.readableFrames();
+    ring.release(n);
+    return n;
+}
+void fillRing(soundcheck::FrameRing& ring, std::size_t frames, float value) {
+    frames = std::min(frames, ring.writableFrames());
+    for (std::size_t i = 0; i < frames; ++i)
+        for (int t = 0; t < ring.tracks(); ++t)
+            ring.frameToWrite(i)[t] = value;
+    ring.publish(frames);
+}
+} // namespace
+
+ExerciseResult exerciseRecordAndPlayback() {
+    ExerciseResult r;
+    const int inputs = 20, buses = 4;
+    for (int frames : {1, 65, 256}) {
+        const std::string where = std::to_string(frames) + " frames: ";
+        Rig rig(inputs, buses, frames);
+        everyStageOn(rig, r);
+        rig.renderSeconds(0.02, r);
+        auto& sc = rig.engine().soundcheck();
+        // Record every input, before and then after the preamp.
+        for (auto point :
+             {soundcheck::RecordPoint::PrePreamp, soundcheck::RecordPoint::PostPreamp}) {
+            soundcheck::FrameRing ring(inputs, 48000);
+            soundcheck::RecordRouting routing;
+            routing.tracks = inputs;
+            routing.point = point;
+            for (int t = 0; t < inputs; ++t)
+                routing.channelOfTrack[std::size_t(t)] = std::uint16_t(inputs - 1 - t);
+            r.expect(sc.recorder().start(ring, routing), where + "the record tap did not start");
+            std::uint64_t recorded = 0;
+            const long before = r.callbacks;
+            for (int b = 0; b < 40; ++b) {
+                rig.render(1, r);
+                recorded += drainRing(ring);
+            }
+            sc.recorder().requestStop();
+            rig.render(1, r);
+            recorded += drainRing(ring);
+            r.expect(sc.recorder().stopped(), where + "the record tap did not stop");
+            sc.recorder().reset();
+            // The block that saw the stop request records nothing.
+            r.expect(recorded == std::uint64_t(r.callbacks - before - 1) * std::uint64_t(frames),
+                     where + "recorded " + std::to_string(recorded) + " frames");
+            r.expect(sc.recorder().droppedFrames() == 0, where + "frames were dropped");
+        }
+        // A ring nobody empties: the tap drops (and counts) what does not fit.
+        {
+            soundcheck::FrameRing ring(2, 128);
+            soundcheck::RecordRouting routing;
+            routing.tracks = 2;
+            r.expect(sc.recorder().start(ring, routing), where + "the record tap did not start");
+            rig.render(std::max(4, 1024 / frames), r);
+            r.expect(sc.recorder().droppedFrames() > 0, where + "an overfull ring dropped nothing");
+            sc.recorder().requestStop();
+            rig.render(1, r);
+            sc.recorder().reset();
+        }
+        // Playback: one channel, then the global switch, then starvation.
+        soundcheck::FrameRing ring(inputs, 8192);
+        soundcheck::PlaybackRouting routing;
+        routing.tracks = inputs;
+        for (int t = 0; t < inputs; ++t)
+            routing.channelOfTrack[std::size_t(t)] = std::uint16_t(t);
+        fillRing(ring, 8192, 0.125f);
+        sc.player().finishAfter(~std::uint64_t(0));
+        r.expect(sc.player().start(ring, routing), where + "the playback tap did not start");
+        rig.post(Target::Channel, Param::PlaybackOn, 3, 1, r);
+        for (int b = 0; b < 30; ++b) {
+            rig.render(1, r);
+            fillRing(ring, ring.writableFrames(), 0.125f);
+        }
+        rig.post(Target::Soundcheck, Param::RoutSwitch, 0, 1, r);
+        for (int b = 0; b < 30; ++b) {
+            rig.render(1, r);
+            fillRing(ring, ring.writableFrames(), 0.125f);
+        }
+        r.expect(sc.player().underruns() == 0, where + "a fed player underran");
+        rig.render(8192 / frames + 8, r); // nobody refills: it runs dry
+        r.expect(sc.player().underruns() > 0, where + "a starved player counted no underrun");
+        rig.post(Target::Soundcheck, Param::RoutSwitch, 0, 0, r);
+        rig.post(Target::Channel, Param::PlaybackOn, 3, 0, r);
+        rig.renderSeconds(0.03, r);
+        sc.player().requestStop();
+        rig.render(1, r);
+        r.expect(sc.player().stopped(), where + "the playback tap did not stop");
+        sc.player().reset();
+        r.expect(rig.allFinite(), where + "an output is not finite");
+    }
+    return r;
+}
+
+ExerciseResult exerciseGeneratorAndTalkback() {
+    ExerciseResult r;
+    const int inputs = 8, buses = 6;
+    Rig rig(inputs, buses, 64);
+    for (int b = 0; b < buses; ++b)
+        rig.post(Target::Bus, Param::Fader, b, 0, r);
+    rig.renderSeconds(0.02, r);
+    rig.post(Target::Soundcheck, Param::GenFreq, 0, 440, r);
+    rig.post(Target::Soundcheck, Param::GenLevel, 0, -20, r);
+    rig.post(Target::Soundcheck, Param::GenMain, 0, 1, r);
+    for (int b = 0; b < buses; b += 2)
+        rig.post(Target::Soundcheck, Param::GenBus, 0, 1, r, b);
+    for (int type = 0; type < 3; ++type) {
+        rig.post(Target::Soundcheck, Param::GenType, 0, float(type), r);
+        rig.post(Target::Soundcheck, Param::GenOn, 0, 1, r);
+        rig.resetPeak();
+        rig.renderSeconds(0.05, r);
+        r.expect(rig.peak() > 0.05f, "generator type " + std::to_string(type) + " is silent");
+        rig.post(Target::Soundcheck, Param::GenOn, 0, 0, r);
+        rig.renderSeconds(0.03, r);
+    }
+    for (int b = 0; b < buses; ++b)
+        rig.post(Target::Soundcheck, Param::GenBus, 0, 0, r, b);
+    rig.post(Target::Soundcheck, Param::GenMain, 0, 0, r);
+    // Talkback from channel 5 to buses 1 and 3, main dimmed, on and off twice.
+    rig.post(Target::Channel, Param::Fader, 0, 0, r);
+    rig.post(Target::Soundcheck, Param::TalkInput, 0, 5, r);
+    rig.post(Target::Soundcheck, Param::TalkLevel, 0, 0, r);
+    rig.post(Target::Soundcheck, Param::TalkDim, 0, -20, r);
+    rig.post(Target::Soundcheck, Param::TalkBus, 0, 1, r, 1);
+    rig.post(Target::Soundcheck, Param::TalkBus, 0, 1, r, 3);
+    for (int round = 0; round < 2; ++round) {
+        rig.post(Target::Soundcheck, Param::TalkOn, 0, 1, r);
+        rig.resetPeak();
+        rig.renderSeconds(0.05, r);
+        r.expect(rig.peak() > 1e-3f, "talkback is silent");
+        rig.post(Target::Soundcheck, Param::TalkOn, 0, 0, r);
+        rig.renderSeconds(0.05, r);
+    }
+    r.expect(rig.allFinite(), "an output is not finite");
+    r.expect(rig.engine().stats().commandsRejected == 0, "a valid command was rejected");
+    return r;
+}
+
+ExerciseResult exerciseRtaAndLineCheck() {
+    ExerciseResult r;
+    const int inputs = 12, buses = 4;
+    Rig rig(inputs, buses, 64);
+    everyStageOn(rig, r);
+    auto& sc = rig.engine().soundcheck();
+    rig.post(Target::Soundcheck, Param::LineCheckOn, 0, 1, r);
+    std::size_t drained = 0;
+    const int sources[][2] = {{1, 0}, {1, inputs - 1}, {2, 0}, {2, buses - 1}, {3, 0}};
+    for (const auto& source : sources) {
+        rig.post(Target::Soundcheck, Param::RtaSource, source[1], 1, r, source[0]);
+        for (int b = 0; b < 100; ++b) {
+            rig.render(1, r);
+            if (b % 10 == 0) // an FFT worker's pace
+                drained += sc.rta().drain([](const float&) {});
+        }
+    }
+    // A worker that falls behind: whole blocks are dropped, never waited for.
+    rig.renderSeconds(1.0, r);
+    rig.post(Target::Soundcheck, Param::RtaSource, 0, 0, r, 0);
+    rig.render(4, r);
+    r.expect(drained > 0, "the RTA tap delivered nothing");
+    r.expect(sc.rta().droppedBlocks() > 0, "an undrained RTA tap dropped nothing");
+    const auto& check = sc.lineCheck().read();
+    r.expect(check.windows > 4, "the line check published no window");
+    r.expect(check.channels.size() == std::size_t(inputs) && check.channels[0].peak > 0,
+             "the line check saw no signal");
+    rig.post(Target::Soundcheck, Param::LineCheckOn, 0, 0, r);
+    rig.render(4, r);
+    r.expect(rig.engine().stats().commandsRejected == 0, "a valid command was rejected");
+    return r;
+}
+
 const std::vector<Exercise>& allExercises() {
     static const std::vector<Exercise> all = {
         {"block sizes", exerciseBlockSizes},
@@ -679,6 +859,9 @@ const std::vector<Exercise>& allExercises() {
         {"invalid commands", exerciseInvalidCommands},
         {"hostile buffers", exerciseHostileBuffers},
         {"real time with readers", exerciseRealtimeWithReaders},
+        {"soundcheck record and playback", exerciseRecordAndPlayback},
+        {"soundcheck generator and talkback", exerciseGeneratorAndTalkback},
+        {"soundcheck RTA and line check", exerciseRtaAndLineCheck},
     };
     return all;
 }

@@ -55,6 +55,16 @@ ExerciseResult exerciseHostileBuffers();
 // this thread posts changes and another reads meters, statistics and the
 // applied-command log.
 ExerciseResult exerciseRealtimeWithReaders();
+// The soundcheck (engine/soundcheck): recording every input before and after
+// the preamp (also into a ring nobody empties), playback per channel and
+// through the global switch, fed and starved, at 1, 65 and 256 frames.
+ExerciseResult exerciseRecordAndPlayback();
+// The generator (sine, white, pink) on and off into main and buses;
+// talkback to buses with main dimmed, on and off.
+ExerciseResult exerciseGeneratorAndTalkback();
+// The RTA tap on channels, buses and main, drained and left undrained; the
+// line check on and off.
+ExerciseResult exerciseRtaAndLineCheck();
 
 // All of the above, in that order.
 const std::vector<Exercise>& allExercises();
