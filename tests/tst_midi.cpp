@@ -315,6 +315,7 @@ void TestMidi::buttonLeds() {
     QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
     const ParamId on2 = rig.id(QStringLiteral("/ch/02/mix/on"));
     const ParamId solo3 = rig.id(QStringLiteral("/ch/03/solo"));
+    const ParamId playback5 = rig.id(QStringLiteral("/ch/05/config/playback"));
     std::size_t mark = rig.device->receivedCount();
     rig.device->send({0x90, mackie::kMute + 1, 0x7F});
     rig.device->send({0x80, mackie::kMute + 1, 0x00});
@@ -324,6 +325,7 @@ void TestMidi::buttonLeds() {
     QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(on2), 0.0, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(solo3), 1.0, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(mackie.selectedChannel(), 3, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(playback5), 1.0, kWaitMs); // rec-arm = playback
     QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), Bytes{0x90, 0x04, 0x7F}),
                              kWaitMs);
     const auto got = rig.device->received(mark);
@@ -334,6 +336,11 @@ void TestMidi::buttonLeds() {
     mark = rig.device->receivedCount();
     rig.state.set(on2, 1.0, rig.osc);
     QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), Bytes{0x90, 0x11, 0x00}),
+                             kWaitMs);
+    // Channel 5 back to its live input from elsewhere: the rec-arm LED goes out.
+    mark = rig.device->receivedCount();
+    rig.state.set(playback5, 0.0, rig.osc);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), Bytes{0x90, 0x04, 0x00}),
                              kWaitMs);
 }
 

@@ -13,7 +13,6 @@ MackieSurface::MackieSurface(ConsoleState& state, MidiDevice& device, MeterHub* 
     : QObject(parent), m_state(state), m_device(device), m_meters(meters),
       m_source(state.addSource(QStringLiteral("Mackie Control"), this)) {
     const int inputs = state.registry().size().inputs;
-    m_recArm.assign(std::size_t(inputs), false);
     m_clipsSeen.assign(std::size_t(inputs), 0);
     m_device.setHandler([this](const ReceivedMessage& m) { handle(m); });
     connect(&m_device, &MidiDevice::outputConnected, this, &MackieSurface::resendAll);
@@ -56,6 +55,8 @@ ParamId MackieSurface::stripParam(int strip, Role role) const {
         return registry.find(p + QStringLiteral("/mix/on"));
     case Role::Solo:
         return registry.find(p + QStringLiteral("/solo"));
+    case Role::RecArm: // the channel's soundcheck switch: live input or playback
+        return registry.find(p + QStringLiteral("/config/playback"));
     case Role::Name:
         return registry.find(p + QStringLiteral("/config/name"));
     }
@@ -80,6 +81,7 @@ void MackieSurface::sendStripLeds(int strip) {
     const int channel = channelOf(strip);
     const ParamId mute = stripParam(strip, Role::Mute);
     const ParamId solo = stripParam(strip, Role::Solo);
+    const ParamId playback = stripParam(strip, Role::RecArm);
     sendShort(mackie::led(std::uint8_t(mackie::kMute + strip),
                           mute != kNoParam && m_state.number(mute) == 0));
     sendShort(mackie::led(std::uint8_t(mackie::kSolo + strip),
@@ -87,7 +89,7 @@ void MackieSurface::sendStripLeds(int strip) {
     sendShort(
         mackie::led(std::uint8_t(mackie::kSelect + strip), channel >= 0 && channel == m_selected));
     sendShort(mackie::led(std::uint8_t(mackie::kRecArm + strip),
-                          channel >= 0 && m_recArm[std::size_t(channel)]));
+                          playback != kNoParam && m_state.number(playback) != 0));
 }
 
 void MackieSurface::sendRing(int strip) {
@@ -164,7 +166,8 @@ void MackieSurface::parameterChanged(ParamId id, const ParameterValue&, SourceId
         sendRing(strip);
         sendValue(strip, id);
     }
-    if (id == stripParam(strip, Role::Mute) || id == stripParam(strip, Role::Solo))
+    if (id == stripParam(strip, Role::Mute) || id == stripParam(strip, Role::Solo) ||
+        id == stripParam(strip, Role::RecArm))
         sendStripLeds(strip);
     if (id == stripParam(strip, Role::Name))
         sendName(strip);
@@ -228,8 +231,7 @@ void MackieSurface::handleButton(std::uint8_t note, bool) {
             m_state.set(id, m_state.number(id) == 0 ? 1.0 : 0.0, m_source);
     };
     if (note < mackie::kSolo) {
-        if (channel >= 0)
-            m_recArm[std::size_t(channel)] = !m_recArm[std::size_t(channel)];
+        toggle(stripParam(strip, Role::RecArm));
         sendStripLeds(strip);
     } else if (note < mackie::kMute) {
         toggle(stripParam(strip, Role::Solo));

@@ -45,7 +45,7 @@ public:
                           scenes::SourceId source) override;
 
 private:
-    enum class Role { Fader, VPot, Mute, Solo, Name };
+    enum class Role { Fader, VPot, Mute, Solo, RecArm, Name };
 
     void handle(const ReceivedMessage& received);
     void handleButton(std::uint8_t note, bool pressed);
@@ -77,8 +77,6 @@ private:
     int m_sendBus = 0;
     int m_selected = -1;
     std::array<bool, 9> m_touched{};
-    // Rec-arm has no parameter yet: its LEDs are kept here per channel.
-    std::vector<bool> m_recArm;
     std::vector<std::uint32_t> m_clipsSeen; // per channel, for the clip LED
     QTimer m_meterTimer;
 };
