@@ -100,6 +100,7 @@ private slots:
     void metersAtSteadyRate();
     void clipLedOncePerClip();
     void faderFloodIsCoalesced();
+    void lastBendSurvivesAStalledControlThread();
     void deviceBackGetsWholeState();
     void learnEachKind_data();
     void learnEachKind();
@@ -515,6 +516,34 @@ void TestMidi::faderFloodIsCoalesced() {
     // Coalesced: far fewer changes than bends (about one per JACK cycle).
     QVERIFY2(counter.changes < sent.load() / 2, qPrintable(QString::number(counter.changes)));
     QCOMPARE(rig.midi.messagesDropped(), std::uint64_t(0));
+}
+
+void TestMidi::lastBendSurvivesAStalledControlThread() {
+    // The control thread hangs for 700 ms (a slow disk, a huge recall) while
+    // a device sends 20,000 bends: the 4,096-message queue overflows, yet the
+    // fader ends where the device left it (without the overflow slot it does
+    // not: checked by disabling it).
+    Rig rig;
+    MackieSurface mackie(rig.state, rig.midi, &rig.meters);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const ParamId ch1 = rig.id(QStringLiteral("/ch/01/mix/fader"));
+    constexpr int kLast = 12345;
+    std::thread flood([&] {
+        for (int i = 0; i < 20000; ++i) {
+            rig.device->send(bend(0, i % 8192));
+            if (i % 40 == 39)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        rig.device->send(bend(0, kLast));
+    });
+    const auto stallUntil = std::chrono::steady_clock::now() + std::chrono::milliseconds(700);
+    while (std::chrono::steady_clock::now() < stallUntil) {
+        // busy: no events are processed
+    }
+    flood.join();
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(ch1) - kLast / 16383.0) < 1e-4, kWaitMs);
+    QTest::qWait(100);
+    QVERIFY(std::abs(rig.state.normalized(ch1) - kLast / 16383.0) < 1e-4);
 }
 
 void TestMidi::deviceBackGetsWholeState() {

@@ -156,10 +156,17 @@ void MidiDevice::rtReceive(std::span<const unsigned char> bytes) {
         // SysEx from a surface (identity replies) carries nothing we act on.
         if (m_parser.push(byte) != MidiParser::Result::Short)
             continue;
-        if (m_queue.tryPush({m_parser.message(), now}))
+        const ShortMessage& message = m_parser.message();
+        if (m_queue.tryPush({message, now})) {
             pushed = true;
-        else
+        } else if (message.kind() == 0xE0) {
+            m_overflowBend[std::size_t(message.channel())].store(
+                0x10000u | std::uint32_t(message.data1) | std::uint32_t(message.data2) << 8,
+                std::memory_order_release);
+            pushed = true; // the drain picks it up
+        } else {
             m_overflow.fetch_add(1, std::memory_order_relaxed);
+        }
     }
     if (m_parser.dropped() != droppedBefore)
         m_malformed.fetch_add(m_parser.dropped() - droppedBefore, std::memory_order_relaxed);
@@ -172,6 +179,15 @@ void MidiDevice::drain() {
     m_drainPosted.store(false, std::memory_order_release);
     m_batch.clear();
     m_queue.consumeAll([this](const ReceivedMessage& m) { m_batch.push_back(m); });
+    // Bends that found the queue full are newer than everything it held.
+    for (int ch = 0; ch < 16; ++ch) {
+        const std::uint32_t bend =
+            m_overflowBend[std::size_t(ch)].exchange(0, std::memory_order_acq_rel);
+        if (bend)
+            m_batch.push_back({ShortMessage{std::uint8_t(0xE0 | ch), std::uint8_t(bend & 0x7F),
+                                            std::uint8_t((bend >> 8) & 0x7F), 3},
+                               m_batch.empty() ? 0 : m_batch.back().receivedNs});
+    }
     // A fader flood collapses to its newest position per channel.
     std::array<int, 16> lastBend;
     lastBend.fill(-1);

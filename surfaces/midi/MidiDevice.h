@@ -15,6 +15,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -107,6 +108,10 @@ private:
     // it reads: at most one drain is queued whatever the message rate.
     std::atomic<bool> m_drainPosted{false};
     std::atomic<std::uint64_t> m_overflow{0};
+    // A fader's newest position must survive a full queue (the control
+    // thread stalled during a flood): per MIDI channel, the last pitch bend
+    // that did not fit, as 0x1'00'LL'MM (valid bit, lsb, msb); 0 = none.
+    std::array<std::atomic<std::uint32_t>, 16> m_overflowBend{};
     std::atomic<std::uint64_t> m_malformed{0};
     std::vector<ReceivedMessage> m_batch; // control thread
 };
