@@ -61,7 +61,10 @@ struct Rig {
         midi.setPollInterval(100);
         midi.setPorts(QStringLiteral("mcu-device:out"), QStringLiteral("mcu-device:in"));
     }
-    bool connected() const { return !midi.inputPort().isEmpty() && !midi.outputPort().isEmpty(); }
+    bool connected() const {
+        return !midi.inputPort().isEmpty() && !midi.outputPort().isEmpty() &&
+               device->portsConnected();
+    }
     ParamId id(const QString& address) const { return registry.find(address); }
 };
 

@@ -103,4 +103,8 @@ int JackMidiTestClient::process(jack_nframes_t frames) noexcept {
     return 0;
 }
 
+bool JackMidiTestClient::portsConnected() const {
+    return m_out && m_in && jack_port_connected(m_out) > 0 && jack_port_connected(m_in) > 0;
+}
+
 } // namespace stagedesk::testing

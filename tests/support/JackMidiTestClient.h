@@ -38,6 +38,9 @@ public:
     const std::string& error() const { return m_error; }
     std::string outPort() const; // "client:out"
     std::string inPort() const;  // "client:in"
+    // True once JACK has connected both ports to something: a message sent
+    // before that is lost, so tests wait for it before they send.
+    bool portsConnected() const;
 
     // Test thread: one MIDI event, sent in the next cycle (false if the
     // queue is full). Events queued together go out in the same cycle.
