@@ -17,6 +17,7 @@
 // Plain text figures; no assertions.
 
 #include "SceneList.h"
+#include "support/ConsoleFill.h"
 
 #include "Engine.h"
 #include "io/InternalClockBackend.h"
@@ -45,18 +46,18 @@ double ms(Clock::duration d) {
     return std::chrono::duration<double, std::milli>(d).count();
 }
 
-// Every parameter at the same normalized travel; 0.2 and 0.8 differ everywhere.
 void fill(ConsoleState& state, double fraction, const QString& tag) {
-    std::vector<Assignment> all;
-    const ParameterRegistry& registry = state.registry();
-    for (ParamId id = 0; id < registry.count(); ++id) {
-        const ParameterDescriptor& d = registry.at(id);
-        if (d.isText())
-            all.push_back({id, (tag + QString::number(id)).left(d.maxLength)});
-        else
-            all.push_back({id, d.fromNormalized(fraction)});
-    }
+    const auto all = test::filledConsole(state.registry(), fraction, tag);
     state.applyTransaction(all, kInternalSource);
+}
+
+// Scenes 0 and 1 differ in every parameter; the console is left at scene 1.
+void storeTwoOppositeScenes(ConsoleState& state, SceneList& scenes) {
+    const RecallScope everything = RecallScope::everything(state.registry().size());
+    fill(state, 0.8, "B");
+    scenes.store(0, "B", everything);
+    fill(state, 0.2, "A");
+    scenes.store(1, "A", everything);
 }
 
 struct Figures {
@@ -96,10 +97,7 @@ void blockCost(const ParameterRegistry& registry, int iterations) {
     engine::OfflineRenderer renderer(engine, kFrames);
     ConsoleState state(registry, &engine);
     SceneList scenes(state);
-    fill(state, 0.8, "B");
-    scenes.store(0, "B", RecallScope::everything(registry.size()));
-    fill(state, 0.2, "A");
-    scenes.store(1, "A", RecallScope::everything(registry.size()));
+    storeTwoOppositeScenes(state, scenes);
     for (int i = 0; i < 100; ++i)
         renderer.renderBlock();
 
@@ -131,10 +129,7 @@ int main(int argc, char** argv) {
     ConsoleState state(registry, &engine);
     SceneList scenes(state);
 
-    fill(state, 0.8, "B");
-    scenes.store(0, "B", RecallScope::everything(registry.size()));
-    fill(state, 0.2, "A");
-    scenes.store(1, "A", RecallScope::everything(registry.size()));
+    storeTwoOppositeScenes(state, scenes);
 
     int engineParams = 0;
     for (const ParameterDescriptor& d : registry.all())

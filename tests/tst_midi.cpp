@@ -57,16 +57,29 @@ struct Rig {
     std::unique_ptr<JackMidiTestClient> device = std::make_unique<JackMidiTestClient>(kDeviceName);
     MidiDevice midi{MidiApi::Jack, QStringLiteral("stagedesk-test")};
 
+    int announced = 0; // outputConnected signals: a surface has sent its state
+
     Rig() {
         midi.setPollInterval(100);
+        QObject::connect(&midi, &MidiDevice::outputConnected, [this] { ++announced; });
         midi.setPorts(QStringLiteral("mcu-device:out"), QStringLiteral("mcu-device:in"));
     }
+    // Both ports live in JACK and the surfaces' initial state already sent.
     bool connected() const {
         return !midi.inputPort().isEmpty() && !midi.outputPort().isEmpty() &&
-               device->portsConnected();
+               device->portsConnected() && announced > 0;
     }
     ParamId id(const QString& address) const { return registry.find(address); }
 };
+
+// Scenes "Song 1..3" (ids 1..3) with the given fader at 0, -10 and -20 dB.
+void storeThreeSongs(Rig& rig, SceneList& scenes, ParamId fader) {
+    const RecallScope all = RecallScope::everything(rig.registry.size());
+    for (int i = 0; i < 3; ++i) {
+        rig.state.set(fader, -10.0 * i, rig.osc);
+        QCOMPARE(scenes.store(i, QStringLiteral("Song %1").arg(i + 1), all), i + 1);
+    }
+}
 
 bool contains(const std::vector<JackMidiTestClient::Record>& records, const Bytes& bytes) {
     return std::any_of(records.begin(), records.end(),
@@ -703,11 +716,7 @@ void TestMidi::programChangeRecallsScenes() {
     Rig rig;
     SceneList scenes(rig.state);
     const ParamId fader = rig.id(QStringLiteral("/ch/01/mix/fader"));
-    const RecallScope all = RecallScope::everything(rig.registry.size());
-    for (int i = 0; i < 3; ++i) {
-        rig.state.set(fader, -10.0 * i, rig.osc);
-        QCOMPARE(scenes.store(i, QStringLiteral("Song %1").arg(i + 1), all), i + 1);
-    }
+    storeThreeSongs(rig, scenes, fader);
     QVERIFY(scenes.setCues({{1, {}}, {2, {}}, {3, {}}}, 0));
     MidiMapSurface map(rig.state, scenes, rig.midi);
     map.setProgramChange({15, ProgramAction::Scene});
@@ -730,11 +739,7 @@ void TestMidi::sceneRecallSendsProgramChange() {
     Rig rig;
     SceneList scenes(rig.state);
     const ParamId fader = rig.id(QStringLiteral("/ch/01/mix/fader"));
-    const RecallScope all = RecallScope::everything(rig.registry.size());
-    for (int i = 0; i < 3; ++i) {
-        rig.state.set(fader, -10.0 * i, rig.osc);
-        QCOMPARE(scenes.store(i, QStringLiteral("Song %1").arg(i + 1), all), i + 1);
-    }
+    storeThreeSongs(rig, scenes, fader);
     // Songs 1 and 3 call programs 5 and 12 on the effects rack; song 2 none.
     std::vector<Scene> withPrograms = scenes.scenes();
     withPrograms[0].midiProgram = 5;

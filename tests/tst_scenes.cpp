@@ -4,6 +4,7 @@
 // transaction with the engine running on another thread, and fades.
 
 #include "SceneList.h"
+#include "support/ConsoleFill.h"
 #include "support/OfflineRig.h"
 
 #include <QtTest>
@@ -56,23 +57,10 @@ struct Console {
     SceneList scenes;
 };
 
-// Every parameter at the same normalized travel (text: tag + id), as one
-// transaction without stereo-link mirroring. 0.2 and 0.8 differ everywhere.
-std::vector<Assignment> filled(const ParameterRegistry& registry, double fraction,
-                               const QString& tag) {
-    std::vector<Assignment> all;
-    for (ParamId id = 0; id < registry.count(); ++id) {
-        const ParameterDescriptor& d = registry.at(id);
-        if (d.isText())
-            all.push_back({id, (tag + QString::number(id)).left(d.maxLength)});
-        else
-            all.push_back({id, d.fromNormalized(fraction)});
-    }
-    return all;
-}
-// Returns the number of engine commands it posted.
+// Sets test::filledConsole as one transaction, without stereo-link
+// mirroring. Returns the number of engine commands it posted.
 std::uint64_t fill(ConsoleState& state, double fraction, const QString& tag) {
-    const auto all = filled(state.registry(), fraction, tag);
+    const auto all = test::filledConsole(state.registry(), fraction, tag);
     std::uint64_t commands = 0;
     for (const Assignment& a : all)
         if (state.registry().at(a.id).mapping != EngineMapping::None &&

@@ -1,5 +1,7 @@
 #include "MidiDevice.h"
 
+#include <QTimer>
+
 #include <RtMidi.h>
 
 #include <chrono>
@@ -126,7 +128,13 @@ void MidiDevice::reconcile() {
         m_out->openPort(unsigned(i), "out");
         if (m_out->isPortOpen()) {
             m_outputPort = outputs[i];
-            emit outputConnected();
+            // The port is open, but JACK (and the ALSA sequencer) make the
+            // connection live a cycle or more later; a state sent at once
+            // would be lost. Announce it once the connection has settled.
+            QTimer::singleShot(kConnectionSettleMs, this, [this, port = m_outputPort] {
+                if (m_outputPort == port)
+                    emit outputConnected();
+            });
         }
     }
     if ((hadInput && m_inputPort.isEmpty()) || (hadOutput && m_outputPort.isEmpty()))

@@ -107,6 +107,7 @@ private:
     // Set by the producer when it posts a drain, cleared by the drain before
     // it reads: at most one drain is queued whatever the message rate.
     std::atomic<bool> m_drainPosted{false};
+    static constexpr int kConnectionSettleMs = 100;
     std::atomic<std::uint64_t> m_overflow{0};
     // A fader's newest position must survive a full queue (the control
     // thread stalled during a flood): per MIDI channel, the last pitch bend
