@@ -131,9 +131,16 @@ int main(int argc, char** argv) {
 
     storeTwoOppositeScenes(state, scenes);
 
-    int engineParams = 0;
-    for (const ParameterDescriptor& d : registry.all())
+    // What a recall of "everything" reaches (the soundcheck section is never
+    // in a scene's scope unless named).
+    const RecallScope everything = RecallScope::everything(registry.size());
+    int recalledParams = 0, engineParams = 0;
+    for (const ParameterDescriptor& d : registry.all()) {
+        if (!everything.includes(d))
+            continue;
+        ++recalledParams;
         engineParams += d.mapping != EngineMapping::None ? 1 : 0;
+    }
 
     std::string error;
     if (!clock.start(error)) {
@@ -147,7 +154,7 @@ int main(int argc, char** argv) {
     engine.drainAppliedLog([](const engine::AppliedRecord&) {});
 
     std::printf("scene_recall: %d inputs, %d buses, %d parameters (%d engine parameters)\n",
-                kInputs, kBuses, registry.count(), engineParams);
+                kInputs, kBuses, recalledParams, engineParams);
     std::printf("engine: %s, block %.3f ms\n", clock.description().c_str(),
                 1000.0 * kFrames / kRate);
 
@@ -189,7 +196,7 @@ int main(int argc, char** argv) {
     const auto s = engine.stats();
     std::printf("recalls: %d, each changing %d parameters (%llu engine commands in one "
                 "transaction)\n",
-                iterations, registry.count(), static_cast<unsigned long long>(lastCommands));
+                iterations, recalledParams, static_cast<unsigned long long>(lastCommands));
     if (!model.values.empty()) {
         model.print("model (recall call)", "ms");
         applied.print("until applied", "ms");
