@@ -18,8 +18,9 @@ const char* const kDescription =
     "Stagedesk, a live mixing console: runs the mixing engine on an audio interface\n"
     "(ALSA, JACK or PulseAudio through RtAudio), or on its internal clock when no\n"
     "device can be opened, so that the console keeps working without sound.\n"
-    "This version always runs headless (no screen); stop it with Ctrl+C,\n"
-    "SIGINT or SIGTERM.\n"
+    "It opens the touchscreen console on the display, or runs headless with\n"
+    "--headless (or when there is no display); stop it with Ctrl+C, SIGINT or\n"
+    "SIGTERM.\n"
     "\n"
     "  stagedesk check-show FILE   checks a show file and prints what is wrong\n"
     "                              (exit 1) or a one-line summary (exit 0)";
@@ -149,8 +150,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                                      QStringLiteral("Show the version and exit."));
     const QCommandLineOption headless(
         QStringLiteral("headless"),
-        QStringLiteral("Run without a screen: the engine, and the status on stderr. This "
-                       "version is always headless; the touchscreen console comes later."));
+        QStringLiteral("Run without a screen: the engine, the remote surfaces, and the "
+                       "status on stderr (the default when there is no display)."));
     const QCommandLineOption audioApi(
         QStringLiteral("audio-api"),
         QStringLiteral("Audio API: alsa, jack or pulse. Default: the first that has a device."),

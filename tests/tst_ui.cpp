@@ -92,9 +92,11 @@ private:
     }
     // Presses on a fader's cap and drags it 'dy' pixels (up is negative).
     void dragFader(int row, int dy);
-    void showPage(int page) {
-        click(item(QStringLiteral("page_%1").arg(page)));
-        QTRY_VERIFY(item(QStringLiteral("page_%1").arg(page))->property("checked").toBool());
+    // page: the button's label in lower case ("mixing", "channel", ...).
+    void showPage(const char* page) {
+        const QString name = QStringLiteral("page_") + QLatin1String(page);
+        click(item(name));
+        QTRY_VERIFY(item(name)->property("checked").toBool());
     }
     void saveScreenshot(const QString& name);
     // The item's rectangle in the window.
@@ -323,7 +325,7 @@ void TestUi::metersHoldPeaksAndLatchClips() {
 
 void TestUi::eqBandDragSetsFrequencyAndGain() {
     m_console->setSelectedChannel(1);
-    showPage(1);
+    showPage("channel");
     QQuickItem* plot = item("eqPlot");
     QQuickItem* band = item("eqBand_1");
     QVERIFY(plot && band);
@@ -355,7 +357,7 @@ void TestUi::eqBandDragSetsFrequencyAndGain() {
 }
 
 void TestUi::thresholdDragSetsThreshold() {
-    showPage(1);
+    showPage("channel");
     QQuickItem* handle = item("dynThreshold");
     QVERIFY(handle);
     QQuickItem* plot = handle->parentItem();
@@ -374,7 +376,7 @@ void TestUi::thresholdDragSetsThreshold() {
 }
 
 void TestUi::scenesStoreAndRecall() {
-    showPage(2);
+    showPage("scenes");
     ui::SceneModel* scenesModel = m_console->scenes();
     const int count = scenesModel->count();
     m_session->state().set(id("/ch/05/mix/fader"), -5.0, scenes::kInternalSource);
@@ -405,7 +407,7 @@ int TestUi::storeNewOnScreen() {
 }
 
 void TestUi::recallFromElsewhereShows() {
-    showPage(2);
+    showPage("scenes");
     ui::SceneModel* model = m_console->scenes();
     scenes::SceneList& list = m_session->sceneList();
     const int count = model->count();
@@ -431,7 +433,7 @@ void TestUi::recallFromElsewhereShows() {
     ui::StripModel* strips = m_console->strips();
     QCOMPARE(strips->data(strips->index(4), ui::StripModel::FaderRole).toDouble(),
              scenes::faderDbToNormalized(-5));
-    showPage(0);
+    showPage("mixing");
     QQuickItem* fader = inStrip(4, "fader");
     QVERIFY(fader);
     QTRY_COMPARE(inStrip(4, "faderCap")->y(),
@@ -442,13 +444,13 @@ void TestUi::recallFromElsewhereShows() {
     QVERIFY(!model->canUndoRecall());
     QCOMPARE(strips->data(strips->index(4), ui::StripModel::FaderRole).toDouble(),
              scenes::faderDbToNormalized(-30));
-    showPage(2);
+    showPage("scenes");
     QTRY_VERIFY(!item("undoRecall")->isEnabled());
     QTRY_VERIFY(!item(QStringLiteral("scene_%1").arg(count))->property("recalled").toBool());
 }
 
 void TestUi::scopeEditLimitsRecall() {
-    showPage(2);
+    showPage("scenes");
     set("/ch/05/mix/fader", -5.0);
     set("/ch/06/mix/fader", -5.0);
     set("/ch/05/preamp/trim", 6.0);
@@ -483,7 +485,7 @@ void TestUi::scopeEditLimitsRecall() {
 }
 
 void TestUi::channelSafeIsRespected() {
-    showPage(2);
+    showPage("scenes");
     set("/ch/05/mix/fader", -5.0);
     set("/ch/07/mix/fader", -5.0);
     set("/ch/07/eq/1/g", 6.0);
@@ -514,7 +516,7 @@ void TestUi::channelSafeIsRespected() {
 }
 
 void TestUi::scenesReorder() {
-    showPage(2);
+    showPage("scenes");
     ui::SceneModel* model = m_console->scenes();
     const QString first = model->nameAt(0), second = model->nameAt(1);
     const int secondId = m_session->sceneList().at(1).id;
@@ -549,7 +551,7 @@ double TestUi::dragSlider(const QString& name, double before, int dx) {
 
 void TestUi::eqBandTypeAndQ() {
     m_console->setSelectedChannel(2);
-    showPage(1);
+    showPage("channel");
     // Band 2 of the demo's channel 3 starts as a PEQ; each tap is the next type.
     QCOMPARE(number("/ch/03/eq/2/type"), 2.0);
     click(item("eqType_1"));
@@ -574,7 +576,7 @@ void TestUi::eqBandTypeAndQ() {
 }
 
 void TestUi::dynamicsSliders() {
-    showPage(1);
+    showPage("channel");
     const scenes::ParameterRegistry& reg = m_session->state().registry();
     // Compressor ratio (a choice of 12 along the travel): right by a quarter
     // of the slider lands on the choice at that point of the travel.
@@ -649,10 +651,10 @@ void TestUi::screenshots() {
     QTest::qWait(300);
     saveScreenshot(QStringLiteral("mixing.png"));
     m_console->setSelectedChannel(0);
-    showPage(1);
+    showPage("channel");
     QTest::qWait(300);
     saveScreenshot(QStringLiteral("channel.png"));
-    showPage(2);
+    showPage("scenes");
     QTest::qWait(300);
     saveScreenshot(QStringLiteral("scenes.png"));
 }
@@ -663,7 +665,7 @@ void TestUi::fitsAt1280x800() {
     const QRectF window(0, 0, 1280, 800);
     // The channel page: every control inside the window, the sends column
     // clear of the EQ and dynamics, the plots still big enough to drag on.
-    showPage(1);
+    showPage("channel");
     QTest::qWait(100);
     for (const QString& name :
          {"trim", "hpf", "eqOn", "eqType_0", "eqType_3", "eqQ_3", "dyn_ratio", "dyn_mgain",
@@ -683,13 +685,13 @@ void TestUi::fitsAt1280x800() {
     QVERIFY(sceneRect(item("dynThreshold")).height() > 80);
     saveScreenshot(QStringLiteral("channel-1280x800.png"));
     // The scenes page: the list, GO, the scene's buttons and the scope grid.
-    showPage(2);
+    showPage("scenes");
     QTest::qWait(100);
     for (const QString& name : {"go", "undoRecall", "storeNew", "moveDown", "scopeChannel_31",
                                 "scopeSection_6", "scopeNone", "recall"})
         verifyInside(name, window);
     saveScreenshot(QStringLiteral("scenes-1280x800.png"));
-    showPage(0);
+    showPage("mixing");
     QTest::qWait(100);
     verifyInside("strip_0", window);
     saveScreenshot(QStringLiteral("mixing-1280x800.png"));

@@ -35,7 +35,7 @@ Window {
                     TouchButton {
                         required property int index
                         required property string modelData
-                        objectName: "page_" + index
+                        objectName: "page_" + modelData.toLowerCase()
                         width: 180
                         text: modelData
                         checked: window.page === index
