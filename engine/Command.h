@@ -49,20 +49,24 @@ enum class Param : std::uint8_t {
     // Soundcheck (engine/soundcheck/Soundcheck.h). Target::Channel:
     PlaybackOn, // 0/1: the channel hears its playback track instead of its input
     // Target::Soundcheck:
-    RoutSwitch,    // 0/1: every channel on playback (the global soundcheck switch)
-    GenOn,         // 0/1
-    GenType,       // soundcheck::GeneratorType
-    GenFreq,       // Hz, sine
-    GenLevel,      // dBFS RMS, <= 0
-    GenMain,       // 0/1: generator into main LR
-    GenBus,        // 0/1, sub = bus: generator into that mix bus
-    TalkOn,        // 0/1 (momentary or latched is the surface's business)
-    TalkInput,     // channel index of the talkback microphone
-    TalkLevel,     // dB
-    TalkBus,       // 0/1, sub = bus: talkback goes to that mix bus
-    TalkDim,       // dB of main dim while talkback is on, <= 0 (0 = no dim)
-    RtaSource,     // sub = soundcheck::RtaSourceKind, index = channel or bus
-    LineCheckOn,   // 0/1: per-channel line-check statistics
+    RoutSwitch,  // 0/1: every channel on playback (the global soundcheck switch)
+    GenOn,       // 0/1
+    GenType,     // soundcheck::GeneratorType
+    GenFreq,     // Hz, sine
+    GenLevel,    // dBFS RMS, <= 0
+    GenMain,     // 0/1: generator into main LR
+    GenBus,      // 0/1, sub = bus: generator into that mix bus
+    TalkOn,      // 0/1 (momentary or latched is the surface's business)
+    TalkInput,   // channel index of the talkback microphone
+    TalkLevel,   // dB
+    TalkBus,     // 0/1, sub = bus: talkback goes to that mix bus
+    TalkDim,     // dB of main dim while talkback is on, <= 0 (0 = no dim)
+    RtaSource,   // sub = soundcheck::RtaSourceKind, index = channel or bus
+    LineCheckOn, // 0/1: per-channel line-check statistics
+    // Insert slots (engine/inserts/), Target::Channel, Bus or Main, sub = slot:
+    InsertOn,       // 0/1: 0 bypasses the slot (cross-faded); 1 also clears an automatic bypass
+    InsertPosition, // engine::InsertPosition: before or after the EQ
+    InsertSwap,     // value = the other slot: the two trade places
 };
 
 enum class SendTap : std::uint8_t { PreEq = 0, PreFader = 1, PostFader = 2 };

@@ -37,21 +37,24 @@ EngineConfig validated(EngineConfig c) {
 } // namespace
 
 Engine::Engine(const EngineConfig& config)
-    : m_config(validated(config)), m_commands(m_config.commandCapacity), m_appliedLog(1024),
-      m_channelParams(m_config.inputs), m_busParams(m_config.buses),
+    : m_config(validated(config)), m_commands(m_config.commandCapacity),
+      m_insertEvents(m_config.sampleRate),
+      m_latencies(std::make_unique<std::atomic<int>[]>(
+          std::size_t(2 * m_config.inputs + m_config.buses + 1))),
+      m_appliedLog(1024), m_channelParams(m_config.inputs), m_busParams(m_config.buses),
       m_channelDirty(m_config.inputs, kAllDirty), m_busDirty(m_config.buses, kAllDirty),
       m_fades(m_config.inputs, m_config.buses),
-      m_mainGroup(StripGroup::Kind::Main, 2, 0, m_config.sampleRate),
-      m_silence(dsp::kSubBlock, 0.0f), m_meters(sizedSnapshot(m_config)),
-      m_soundcheck(m_config), m_postPreamp(std::size_t(groupsFor(m_config.inputs))) {
+      m_mainGroup(StripGroup::Kind::Main, 0, 2, 0, m_config.sampleRate, m_insertEvents),
+      m_silence(dsp::kSubBlock, 0.0f), m_meters(sizedSnapshot(m_config)), m_soundcheck(m_config),
+      m_postPreamp(std::size_t(groupsFor(m_config.inputs))) {
     for (int g = 0; g < groupsFor(m_config.inputs); ++g)
-        m_channelGroups.emplace_back(StripGroup::Kind::Channel,
+        m_channelGroups.emplace_back(StripGroup::Kind::Channel, g * kLanes,
                                      std::min(kLanes, m_config.inputs - g * kLanes), m_config.buses,
-                                     m_config.sampleRate);
+                                     m_config.sampleRate, m_insertEvents);
     for (int g = 0; g < groupsFor(m_config.buses); ++g)
-        m_busGroups.emplace_back(StripGroup::Kind::Bus,
+        m_busGroups.emplace_back(StripGroup::Kind::Bus, g * kLanes,
                                  std::min(kLanes, m_config.buses - g * kLanes), 0,
-                                 m_config.sampleRate);
+                                 m_config.sampleRate, m_insertEvents);
     m_busSums.resize(m_busGroups.size());
 
     // Buses and main start at unity so that a fresh console passes signal.
@@ -65,6 +68,129 @@ Engine::Engine(const EngineConfig& config)
     for (auto& g : m_busGroups)
         g.snapToTargets();
     m_mainGroup.snapToTargets();
+}
+
+// The audio thread has stopped: whatever is in a slot, on its way there or
+// on its way back is freed here.
+Engine::~Engine() {
+    for (auto* groups : {&m_channelGroups, &m_busGroups})
+        for (StripGroup& g : *groups)
+            g.releaseInserts();
+    m_mainGroup.releaseInserts();
+    m_insertHandovers.consumeAll([](const InsertHandover& h) { delete h.occupant; });
+    drainRetiredInserts([](std::unique_ptr<InsertProcessor>) {});
+}
+
+bool Engine::postInsert(Target target, int index, int slot,
+                        std::unique_ptr<InsertProcessor>& processor) {
+    if (!rackOf(target, index) || slot < 0 || slot >= kInsertSlots)
+        return false;
+    if (processor) {
+        const int channels = target == Target::Main ? 2 : 1;
+        const int latency = processor->latencySamples();
+        if (processor->channels() != channels || latency < 0 || latency > kMaxInsertLatency)
+            return false;
+    }
+    // Every occupant is retired once at most, so the retired queue cannot
+    // overflow while fewer than its capacity are alive.
+    if (m_aliveOccupants >= InsertEvents::kRetiredCapacity)
+        return false;
+    auto* occupant = processor ? new InsertOccupant(std::move(processor)) : nullptr;
+    if (!m_insertHandovers.tryPush({target, std::uint16_t(index), std::uint8_t(slot), occupant})) {
+        if (occupant) {
+            processor = std::move(occupant->processor);
+            delete occupant;
+        }
+        return false;
+    }
+    if (occupant)
+        ++m_aliveOccupants;
+    return true;
+}
+
+InsertRack* Engine::rackOf(Target target, int index) noexcept {
+    switch (target) {
+    case Target::Channel:
+        return index >= 0 && index < m_config.inputs
+                   ? &m_channelGroups[std::size_t(index / kLanes)].insertRack(index % kLanes)
+                   : nullptr;
+    case Target::Bus:
+        return index >= 0 && index < m_config.buses
+                   ? &m_busGroups[std::size_t(index / kLanes)].insertRack(index % kLanes)
+                   : nullptr;
+    case Target::Main:
+        return index == 0 ? &m_mainGroup.insertRack(0) : nullptr;
+    default:
+        return nullptr;
+    }
+}
+
+int Engine::latencyKey(Target target, int index) const {
+    return target == Target::Channel ? index
+           : target == Target::Bus   ? m_config.inputs + index
+                                     : m_config.inputs + m_config.buses;
+}
+
+int Engine::insertLatency(Target target, int index) const {
+    if (!const_cast<Engine*>(this)->rackOf(target, index))
+        return 0;
+    return m_latencies[std::size_t(latencyKey(target, index))].load(std::memory_order_relaxed);
+}
+
+int Engine::alignmentDelay(int channel) const {
+    if (channel < 0 || channel >= m_config.inputs)
+        return 0;
+    const std::size_t key = std::size_t(m_config.inputs + m_config.buses + 1 + channel);
+    return m_latencies[key].load(std::memory_order_relaxed);
+}
+
+bool Engine::rt_applyInsertCommand(const Command& c) noexcept {
+    InsertRack* rack = rackOf(c.target, c.index);
+    if (!rack || c.sub >= kInsertSlots)
+        return false;
+    InsertSlot& slot = rack->slot(c.sub);
+    switch (c.param) {
+    case Param::InsertOn:
+        slot.rt_setOn(c.value >= 0.5f);
+        return true;
+    case Param::InsertPosition:
+        slot.rt_setPosition(c.value >= 0.5f ? InsertPosition::PostEq : InsertPosition::PreEq);
+        return true;
+    case Param::InsertSwap: {
+        const int other = static_cast<int>(c.value);
+        if (other < 0 || other >= kInsertSlots)
+            return false;
+        rack->rt_swap(c.sub, other);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+// Every channel is delayed to the latency of the slowest channel's inserts,
+// so that paths summed on a bus or main stay aligned to the sample. Buses
+// and main are not summed with each other: their own latency is reported,
+// not compensated.
+void Engine::rt_alignChannels() noexcept {
+    m_insertEvents.latencyChanged = false;
+    int slowest = 0;
+    for (int ch = 0; ch < m_config.inputs; ++ch)
+        slowest = std::max(slowest, rackOf(Target::Channel, ch)->latency());
+    slowest = std::min(slowest, kMaxInsertLatency);
+    for (int ch = 0; ch < m_config.inputs; ++ch) {
+        const int own = rackOf(Target::Channel, ch)->latency();
+        const int align = std::max(0, slowest - own);
+        m_channelGroups[std::size_t(ch / kLanes)].rt_setAlignmentDelay(ch % kLanes, align);
+        m_latencies[std::size_t(ch)].store(own, std::memory_order_relaxed);
+        m_latencies[std::size_t(m_config.inputs + m_config.buses + 1 + ch)].store(
+            align, std::memory_order_relaxed);
+    }
+    for (int b = 0; b < m_config.buses; ++b)
+        m_latencies[std::size_t(m_config.inputs + b)].store(rackOf(Target::Bus, b)->latency(),
+                                                            std::memory_order_relaxed);
+    m_latencies[std::size_t(m_config.inputs + m_config.buses)].store(
+        rackOf(Target::Main, 0)->latency(), std::memory_order_relaxed);
 }
 
 namespace {
@@ -93,6 +219,9 @@ bool changesGainsOnly(Param p) {
 bool Engine::rt_apply(const Command& c) noexcept {
     if (soundcheck::Soundcheck::handles(c))
         return m_soundcheck.rt_apply(c);
+    if (c.param == Param::InsertOn || c.param == Param::InsertPosition ||
+        c.param == Param::InsertSwap)
+        return rt_applyInsertCommand(c);
     if (c.param == Param::Fader || c.param == Param::SendLevel)
         return rt_applyLevel(c);
     const std::uint8_t dirty = changesGainsOnly(c.param) ? kGainsDirty : kAllDirty;
@@ -298,6 +427,10 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
         m_commandsRejected.fetch_add(rejected, std::memory_order_relaxed);
     }
 
+    m_insertHandovers.consumeAll([this](const InsertHandover& h) {
+        rackOf(h.target, h.index)->slot(h.slot).rt_accept(h.occupant, m_insertEvents);
+    });
+
     m_soundcheck.rt_beginBlock(m_samplePosition);
     const float* laneInputs[kLanes];
     float* laneOutputs[kLanes];
@@ -312,6 +445,8 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
             markDirty(key);
         });
         rt_refreshTargets();
+        if (m_insertEvents.latencyChanged)
+            rt_alignChannels();
         // What each channel hears, when the soundcheck changes it (playback).
         const float* const* heard = m_soundcheck.rt_channelInputs(inputs, inputCount, offset, n);
         LaneBlock* postPreamp = m_soundcheck.rt_wantsPostPreamp() ? m_postPreamp.data() : nullptr;

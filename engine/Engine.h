@@ -10,6 +10,7 @@
 #include "SceneFades.h"
 #include "StripGroup.h"
 #include "StripParams.h"
+#include "inserts/InsertEvents.h"
 #include "rt/AudioThread.h"
 #include "rt/SpscQueue.h"
 #include "rt/TripleBuffer.h"
@@ -17,6 +18,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -39,6 +41,7 @@ struct AppliedRecord {
 class Engine {
 public:
     explicit Engine(const EngineConfig& config);
+    ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
 
@@ -60,6 +63,35 @@ public:
                                           int frames) noexcept;
     // Audio thread (or its driver): the device reported an over/underrun.
     void rt_reportXrun() noexcept { m_xruns.fetch_add(1, std::memory_order_relaxed); }
+
+    // Insert slots (control thread). The processor goes into the slot of a
+    // channel or mix bus (mono) or of main LR (stereo; index 0); nullptr
+    // empties it. The slot's current occupant fades out first. 'processor'
+    // is moved from only when this returns true; false: the target, index or
+    // slot does not exist, the processor's channels do not match the strip,
+    // its latency is over kMaxInsertLatency, or the queue is full.
+    bool postInsert(Target target, int index, int slot,
+                    std::unique_ptr<InsertProcessor>& processor);
+    // Control thread: fn(std::unique_ptr<InsertProcessor>) for each processor
+    // the audio thread no longer runs, to be destroyed there. Call it
+    // regularly: postInsert refuses new processors while many are waiting.
+    template <typename Fn> std::size_t drainRetiredInserts(Fn&& fn) {
+        return m_insertEvents.retired.consumeAll([&](InsertOccupant* o) {
+            --m_aliveOccupants;
+            fn(std::move(o->processor));
+            delete o;
+        });
+    }
+    // Control thread: fn(const InsertFault&) for each slot bypassed on its
+    // own (its output was not finite, or it overran again and again).
+    template <typename Fn> std::size_t drainInsertFaults(Fn&& fn) {
+        return m_insertEvents.faults.consumeAll(fn);
+    }
+    // Any thread, as of the last block: samples of delay a strip's inserts
+    // add, and (channels) the delay added to its input to align it with the
+    // slowest channel.
+    int insertLatency(Target target, int index) const;
+    int alignmentDelay(int channel) const;
 
     // Soundcheck: the control side of recording and playback, the RTA and
     // line-check readers (their rules are in soundcheck/Soundcheck.h).
@@ -84,9 +116,26 @@ private:
     StripTargets stripTargets(const StripParams& p, int fadeKey) const noexcept;
     void rt_publishMeters() noexcept;
     void rt_recordTiming(std::uint64_t nanoseconds) noexcept;
+    struct InsertHandover {
+        Target target;
+        std::uint16_t index;
+        std::uint8_t slot;
+        InsertOccupant* occupant;
+    };
+    InsertRack* rackOf(Target target, int index) noexcept;
+    bool rt_applyInsertCommand(const Command& c) noexcept;
+    void rt_alignChannels() noexcept;
+    int latencyKey(Target target, int index) const;
 
     EngineConfig m_config;
     rt::SpscQueue<Command> m_commands;
+    // Before the groups: their insert racks report here.
+    InsertEvents m_insertEvents;
+    rt::SpscQueue<InsertHandover> m_insertHandovers{256};
+    std::size_t m_aliveOccupants = 0; // control thread: posted, not yet drained
+    // Per channel, bus, then main: the chain's latency; per channel after
+    // those, its alignment delay. Written by the audio thread.
+    std::unique_ptr<std::atomic<int>[]> m_latencies;
     rt::SpscQueue<AppliedRecord> m_appliedLog;
 
     std::vector<StripParams> m_channelParams;

@@ -39,7 +39,8 @@ float perSamplePole(float timeMs, float sampleRate) {
 }
 } // namespace
 
-StripGroup::StripGroup(Kind kind, int activeLanes, int busCount, double sampleRate)
+StripGroup::StripGroup(Kind kind, int firstStrip, int activeLanes, int busCount, double sampleRate,
+                       InsertEvents& inserts)
     : m_kind(kind), m_activeLanes(activeLanes), m_busCount(kind == Kind::Channel ? busCount : 0),
       m_sampleRate(static_cast<float>(sampleRate)),
       m_rampDecay(perSubBlockPole(kGainSmoothingMs, m_sampleRate)),
@@ -47,7 +48,16 @@ StripGroup::StripGroup(Kind kind, int activeLanes, int busCount, double sampleRa
       m_meterPeakDecay(dsp::dbToGain(-kMeterFallDbPerSecond * dsp::kSubBlock / m_sampleRate)),
       m_meterRmsCoefficient(1.0f - perSubBlockPole(kMeterRmsWindowMs, m_sampleRate)),
       m_sendPreEq(m_busCount), m_sendPreFader(m_busCount), m_sendPostFader(m_busCount),
-      m_sendDecay(m_busCount) {
+      m_sendDecay(m_busCount), m_insertEvents(&inserts) {
+    if (kind == Kind::Main) {
+        m_inserts.emplace_back(Target::Main, 0, 2);
+    } else {
+        for (int l = 0; l < activeLanes; ++l)
+            m_inserts.emplace_back(kind == Kind::Channel ? Target::Channel : Target::Bus,
+                                   firstStrip + l, 1);
+    }
+    if (kind == Kind::Channel)
+        m_alignment = std::make_unique<dsp::LaneDelay>(kMaxInsertLatency);
     for (int l = 0; l < kLanes; ++l) {
         m_inputGain.target[l] = l < activeLanes ? 1.0f : 0.0f;
         m_meters.gateGain[l] = 1.0f;
@@ -136,6 +146,30 @@ void StripGroup::snapToTargets() {
         f.rt_advance(m_coeffGlide);
 }
 
+void StripGroup::releaseInserts() {
+    for (InsertRack& r : m_inserts)
+        r.release();
+}
+
+// Takes each strip that has inserts at this point out of its lane, runs its
+// rack, and puts it back. Strips without inserts cost one check.
+void StripGroup::rt_runInserts(InsertPosition position, LaneBlock& buf, int frames) {
+    float* io[2] = {m_insertIo[0], m_insertIo[1]};
+    for (std::size_t r = 0; r < m_inserts.size(); ++r) {
+        InsertRack& rack = m_inserts[r];
+        if (!rack.usesPosition(position))
+            continue;
+        const int firstLane = static_cast<int>(r); // main: lanes 0 and 1
+        for (int c = 0; c < rack.channels(); ++c)
+            for (int i = 0; i < frames; ++i)
+                io[c][i] = buf.s[i][firstLane + c];
+        rack.rt_process(position, io, frames, *m_insertEvents);
+        for (int c = 0; c < rack.channels(); ++c)
+            for (int i = 0; i < frames; ++i)
+                buf.s[i][firstLane + c] = io[c][i];
+    }
+}
+
 [[gnu::always_inline]] inline void StripGroup::rt_runDynamicsAndEq(LaneBlock& buf, int frames,
                                                                    bool keepPreEq) {
     if (m_kind == Kind::Channel) {
@@ -155,9 +189,11 @@ void StripGroup::snapToTargets() {
         m_comp.rt_process(buf, frames);
         m_meters.compReductionDb = m_comp.maxReductionThisBlock;
     }
+    rt_runInserts(InsertPosition::PreEq, buf, frames);
     if (keepPreEq)
         m_preEq = buf;
     dsp::rt_processCascade(m_eq, buf, frames);
+    rt_runInserts(InsertPosition::PostEq, buf, frames);
 }
 
 [[gnu::always_inline]] inline void StripGroup::rt_meter(const LaneBlock& buf, int frames) {
@@ -193,6 +229,7 @@ void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
         for (int i = 0; i < frames; ++i)
             m_buf.s[i][l] = in[i];
     }
+    m_alignment->rt_process(m_buf, frames);
     dsp::applyRamped(m_buf, m_inputGain, frames);
     if (postPreamp)
         std::memcpy(postPreamp->s, m_buf.s, sizeof(float) * kLanes * std::size_t(frames));

@@ -8,10 +8,13 @@
 #include "StripParams.h"
 #include "dsp/BiquadLanes.h"
 #include "dsp/DynamicsLanes.h"
+#include "dsp/LaneDelay.h"
 #include "dsp/Lanes.h"
+#include "inserts/InsertRack.h"
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace stagedesk::engine {
@@ -42,7 +45,10 @@ class StripGroup {
 public:
     enum class Kind { Channel, Bus, Main };
 
-    StripGroup(Kind kind, int activeLanes, int busCount, double sampleRate);
+    // firstStrip: the channel or bus index of lane 0. inserts: where the
+    // insert slots report (the engine's, outliving the group).
+    StripGroup(Kind kind, int firstStrip, int activeLanes, int busCount, double sampleRate,
+               InsertEvents& inserts);
 
     Kind kind() const { return m_kind; }
     int activeLanes() const { return m_activeLanes; }
@@ -73,10 +79,18 @@ public:
 
     const LaneMeters& meters() const { return m_meters; }
 
+    // The insert slots of a lane's strip; main LR has one stereo rack, lane 0.
+    InsertRack& insertRack(int lane) { return m_inserts[std::size_t(lane)]; }
+    // Channels: delays the lane's input (delay compensation), 0..kMaxInsertLatency.
+    void rt_setAlignmentDelay(int lane, int samples) { m_alignment->setDelay(lane, samples); }
+    // Frees every insert occupant (the engine's destruction).
+    void releaseInserts();
+
 private:
     void rt_advanceSmoothing();
     void rt_runDynamicsAndEq(LaneBlock& buf, int frames, bool keepPreEq);
     void rt_meter(const LaneBlock& buf, int frames);
+    void rt_runInserts(InsertPosition position, LaneBlock& buf, int frames);
 
     Kind m_kind;
     int m_activeLanes;
@@ -109,6 +123,11 @@ private:
     LaneBlock m_preEq; // muted, for pre-EQ sends
     LaneBlock m_postFader;
     LaneMeters m_meters;
+
+    InsertEvents* m_insertEvents;
+    std::vector<InsertRack> m_inserts;
+    float m_insertIo[2][dsp::kSubBlock];         // a rack's channels, taken out of the lanes
+    std::unique_ptr<dsp::LaneDelay> m_alignment; // channels only
 };
 
 } // namespace stagedesk::engine

@@ -1,6 +1,7 @@
 #include "EngineExercise.h"
 
 #include "Engine.h"
+#include "TestInserts.h"
 #include "io/InternalClockBackend.h"
 #include "io/OfflineRenderer.h"
 #include "soundcheck/FrameRing.h"
@@ -31,7 +32,7 @@ namespace {
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr float kInf = std::numeric_limits<float>::infinity();
 // Every parameter and target, the soundcheck's included.
-constexpr int kParamCount = static_cast<int>(Param::LineCheckOn) + 1;
+constexpr int kParamCount = static_cast<int>(Param::InsertSwap) + 1;
 constexpr int kTargetCount = static_cast<int>(Target::Soundcheck) + 1;
 
 Command makeCommand(Target target, Param param, int index, int sub, float value,
@@ -849,6 +850,59 @@ ExerciseResult exerciseRtaAndLineCheck() {
     return r;
 }
 
+ExerciseResult exerciseInserts() {
+    ExerciseResult r;
+    const int inputs = 12, buses = 4;
+    Rig rig(inputs, buses, 64);
+    Engine& e = rig.engine();
+    everyStageOn(rig, r);
+    auto place = [&](Target t, int index, int slot, std::unique_ptr<InsertProcessor> p) {
+        while (!e.postInsert(t, index, slot, p))
+            rig.render(1, r);
+    };
+    for (int ch = 0; ch < inputs; ++ch)
+        place(Target::Channel, ch, 0, std::make_unique<GainInsert>(nullptr, 1, -3, ch * 7));
+    for (int ch = 0; ch < inputs; ch += 3) {
+        place(Target::Channel, ch, 1, std::make_unique<ProbeInsert>(nullptr, 1));
+        rig.post(Target::Channel, Param::InsertPosition, ch, 0, r, 1);
+    }
+    for (int b = 0; b < buses; ++b)
+        place(Target::Bus, b, 3, std::make_unique<GainInsert>(nullptr, 1, -1, 12));
+    place(Target::Main, 0, 2, std::make_unique<GainInsert>(nullptr, 2, -1, 5));
+    auto nan = std::make_unique<NanInsert>(nullptr, 1);
+    NanInsert* broken = nan.get();
+    place(Target::Channel, 2, 2, std::move(nan));
+    place(Target::Channel, 3, 2,
+          std::make_unique<StallInsert>(nullptr, 1, std::chrono::microseconds(2000)));
+    rig.renderSeconds(0.2, r);
+
+    broken->broken = true;
+    for (int frames : {1, 65, 256}) {
+        OfflineRenderer renderer(e, frames);
+        for (int b = 0; b < 40; ++b) {
+            const int ch = b % inputs;
+            rig.post(Target::Channel, Param::InsertOn, ch, float(b % 2), r, 0);
+            rig.post(Target::Channel, Param::InsertSwap, ch, 1, r, 0);
+            if (b % 10 == 0) // replaced and removed while running
+                place(Target::Channel, ch, 3,
+                      b % 20 ? nullptr : std::make_unique<GainInsert>(nullptr, 1, -6, 3));
+            renderer.renderBlock();
+            ++r.callbacks;
+        }
+    }
+    rig.renderSeconds(0.2, r);
+    int kinds = 0;
+    e.drainInsertFaults([&](const InsertFault& f) { kinds |= 1 << int(f.kind); });
+    const std::size_t retired = e.drainRetiredInserts([](std::unique_ptr<InsertProcessor>) {});
+    r.expect(kinds == 3, "NaN output and overruns were not both reported");
+    r.expect(retired >= 3, "replaced inserts were not handed back");
+    r.expect(rig.allFinite(), "NaN from an insert reached an output");
+    r.expect(e.alignmentDelay(inputs - 1) == 0 && e.alignmentDelay(1) == (inputs - 2) * 7,
+             "channel 1 was not aligned to the slowest channel");
+    r.expect(e.stats().commandsRejected == 0, "a valid insert command was rejected");
+    return r;
+}
+
 const std::vector<Exercise>& allExercises() {
     static const std::vector<Exercise> all = {
         {"block sizes", exerciseBlockSizes},
@@ -862,6 +916,7 @@ const std::vector<Exercise>& allExercises() {
         {"soundcheck record and playback", exerciseRecordAndPlayback},
         {"soundcheck generator and talkback", exerciseGeneratorAndTalkback},
         {"soundcheck RTA and line check", exerciseRtaAndLineCheck},
+        {"insert slots", exerciseInserts},
     };
     return all;
 }

@@ -65,6 +65,10 @@ ExerciseResult exerciseGeneratorAndTalkback();
 // The RTA tap on channels, buses and main, drained and left undrained; the
 // line check on and off.
 ExerciseResult exerciseRtaAndLineCheck();
+// Processors in insert slots of channels (before and after the EQ), buses
+// and main, with latency; bypassed, reordered, replaced and removed while
+// running at 1, 65 and 256 frames; one turning to NaN, one overrunning.
+ExerciseResult exerciseInserts();
 
 // All of the above, in that order.
 const std::vector<Exercise>& allExercises();
