@@ -67,6 +67,10 @@ enum class Param : std::uint8_t {
     InsertOn,       // 0/1: 0 bypasses the slot (cross-faded); 1 also clears an automatic bypass
     InsertPosition, // engine::InsertPosition: before or after the EQ
     InsertSwap,     // value = the other slot: the two trade places
+    // Target::Channel (PFL: before mute and fader) or Target::Bus (AFL: after
+    // its fader): 0/1. While anything is soloed the monitor outputs carry
+    // the solo bus instead of main.
+    Solo,
 };
 
 enum class SendTap : std::uint8_t { PreEq = 0, PreFader = 1, PostFader = 2 };

@@ -17,14 +17,19 @@ struct EngineConfig {
     int commandCapacity = 1 << 16;
 };
 
-// Engine output channels: main L, main R, then one per mix bus.
+// Engine output channels: main L, main R, one per mix bus, then the monitor
+// pair (the engineer's headphones or wedge: main, or the solo bus while
+// anything is soloed).
 constexpr int kMainLeftOutput = 0;
 constexpr int kMainRightOutput = 1;
 constexpr int busOutput(int bus) {
     return 2 + bus;
 }
+inline int monitorOutput(const EngineConfig& c, int side) {
+    return 2 + c.buses + side;
+}
 inline int outputCount(const EngineConfig& c) {
-    return 2 + c.buses;
+    return 4 + c.buses;
 }
 
 } // namespace stagedesk::engine

@@ -9,6 +9,8 @@
 namespace stagedesk::engine {
 
 namespace {
+constexpr float kMonitorFadeMs = 10.0f;
+
 int groupsFor(int strips) {
     return (strips + kLanes - 1) / kLanes;
 }
@@ -45,6 +47,7 @@ Engine::Engine(const EngineConfig& config)
       m_channelDirty(m_config.inputs, kAllDirty), m_busDirty(m_config.buses, kAllDirty),
       m_fades(m_config.inputs, m_config.buses),
       m_mainGroup(StripGroup::Kind::Main, 0, 2, 0, m_config.sampleRate, m_insertEvents),
+      m_monitorStep(1.0f / (kMonitorFadeMs * 0.001f * static_cast<float>(m_config.sampleRate))),
       m_silence(dsp::kSubBlock, 0.0f), m_meters(sizedSnapshot(m_config)), m_soundcheck(m_config),
       m_postPreamp(std::size_t(groupsFor(m_config.inputs))) {
     for (int g = 0; g < groupsFor(m_config.inputs); ++g)
@@ -168,6 +171,49 @@ bool Engine::rt_applyInsertCommand(const Command& c) noexcept {
     }
 }
 
+bool Engine::rt_applySolo(const Command& c) noexcept {
+    StripParams* p = nullptr;
+    if (c.target == Target::Channel && c.index < m_config.inputs) {
+        p = &m_channelParams[c.index];
+        m_channelDirty[c.index] |= kGainsDirty;
+    } else if (c.target == Target::Bus && c.index < m_config.buses) {
+        p = &m_busParams[c.index];
+        m_busDirty[c.index] |= kGainsDirty;
+    }
+    if (!p)
+        return false;
+    const bool solo = c.value >= 0.5f;
+    m_soloedStrips += int(solo) - int(p->solo);
+    p->solo = solo;
+    m_anyDirty = true;
+    return true;
+}
+
+// After main: the monitor pair hears main, or the solo bus (mono, both
+// sides) once anything is soloed.
+void Engine::rt_writeMonitor(float* left, float* right, int frames) noexcept {
+    const float goal = m_soloedStrips > 0 ? 1.0f : 0.0f;
+    if (goal > 0.0f || m_monitorSolo > 0.0f) {
+        std::memset(&m_acc, 0, sizeof(LaneBlock));
+        for (const StripGroup& group : m_channelGroups)
+            group.rt_mixSolo(frames, m_acc);
+        for (const StripGroup& group : m_busGroups)
+            group.rt_mixSolo(frames, m_acc);
+        for (int i = 0; i < frames; ++i)
+            m_soloMono[i] = dsp::sumLanes(m_acc.s[i]);
+    }
+    const LaneBlock& main = m_mainGroup.lastOutput();
+    const float step = goal > m_monitorSolo ? m_monitorStep : -m_monitorStep;
+    for (int i = 0; i < frames; ++i) {
+        if (m_monitorSolo != goal)
+            m_monitorSolo = std::clamp(m_monitorSolo + step, 0.0f, 1.0f);
+        if (left)
+            left[i] = main.s[i][0] + m_monitorSolo * (m_soloMono[i] - main.s[i][0]);
+        if (right)
+            right[i] = main.s[i][1] + m_monitorSolo * (m_soloMono[i] - main.s[i][1]);
+    }
+}
+
 // Every channel is delayed to the latency of the slowest channel's inserts,
 // so that paths summed on a bus or main stay aligned to the sample. Buses
 // and main are not summed with each other: their own latency is reported,
@@ -222,6 +268,8 @@ bool Engine::rt_apply(const Command& c) noexcept {
     if (c.param == Param::InsertOn || c.param == Param::InsertPosition ||
         c.param == Param::InsertSwap)
         return rt_applyInsertCommand(c);
+    if (c.param == Param::Solo)
+        return rt_applySolo(c);
     if (c.param == Param::Fader || c.param == Param::SendLevel)
         return rt_applyLevel(c);
     const std::uint8_t dirty = changesGainsOnly(c.param) ? kGainsDirty : kAllDirty;
@@ -495,6 +543,8 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
         laneOutputs[0] = outputAt(kMainLeftOutput, offset);
         laneOutputs[1] = outputAt(kMainRightOutput, offset);
         m_mainGroup.rt_processSums(m_mainSums, n, laneOutputs);
+        rt_writeMonitor(outputAt(monitorOutput(m_config, 0), offset),
+                        outputAt(monitorOutput(m_config, 1), offset), n);
     }
 
     for (int ch = outputChannels(); ch < outputCount; ++ch)

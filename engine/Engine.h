@@ -124,6 +124,8 @@ private:
     };
     InsertRack* rackOf(Target target, int index) noexcept;
     bool rt_applyInsertCommand(const Command& c) noexcept;
+    bool rt_applySolo(const Command& c) noexcept;
+    void rt_writeMonitor(float* left, float* right, int frames) noexcept;
     void rt_alignChannels() noexcept;
     int latencyKey(Target target, int index) const;
 
@@ -162,6 +164,12 @@ private:
     LaneBlock m_acc{}, m_accRight{};
     std::vector<LaneBlock> m_busSums;
     LaneBlock m_mainSums{}; // lanes past 1 stay zero
+    // The monitor pair: main, or the solo bus while anything is soloed,
+    // cross-faded in kMonitorFadeMs (m_monitorSolo 0 = main, 1 = solo).
+    int m_soloedStrips = 0;
+    float m_monitorSolo = 0;
+    float m_monitorStep;
+    float m_soloMono[dsp::kSubBlock] = {};
     std::vector<float> m_silence;
 
     rt::TripleBuffer<MeterSnapshot> m_meters;

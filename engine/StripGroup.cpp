@@ -71,6 +71,7 @@ void StripGroup::rt_setGainTargets(int lane, const StripParams& p, const StripTa
     m_mute.target[lane] = t.muted ? 0.0f : 1.0f;
     m_fader.target[lane] = dsp::dbToGain(t.faderDb);
     m_faderDecay[lane] = t.faderFading ? 0.0f : m_rampDecay;
+    m_solo.target[lane] = p.solo ? 1.0f : 0.0f;
     if (m_kind != Kind::Channel)
         return;
     m_inputGain.target[lane] = dsp::dbToGain(p.trimDb) * (p.invert ? -1.0f : 1.0f);
@@ -116,7 +117,7 @@ void StripGroup::rt_setProcessingTargets(int lane, const StripParams& p) {
 
 void StripGroup::snapToTargets() {
     for (dsp::GainRamp* r :
-         {&m_inputGain, &m_mute, &m_fader, &m_mainLeft, &m_mainRight, &m_comp.makeup})
+         {&m_inputGain, &m_mute, &m_fader, &m_solo, &m_mainLeft, &m_mainRight, &m_comp.makeup})
         r->snap();
     for (auto* sends : {&m_sendPreEq, &m_sendPreFader, &m_sendPostFader})
         for (auto& r : *sends)
@@ -129,7 +130,8 @@ void StripGroup::snapToTargets() {
 
 // Inlined into the two entry points, so that it is compiled for AVX2 too.
 [[gnu::always_inline]] inline void StripGroup::rt_advanceSmoothing() {
-    for (dsp::GainRamp* r : {&m_inputGain, &m_mute, &m_mainLeft, &m_mainRight, &m_comp.makeup})
+    for (dsp::GainRamp* r :
+         {&m_inputGain, &m_mute, &m_solo, &m_mainLeft, &m_mainRight, &m_comp.makeup})
         r->rt_advance(m_rampDecay);
     m_fader.rt_advance(dsp::loadLanes(m_faderDecay));
     m_anyPreEqSend = false;
@@ -236,6 +238,8 @@ void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
     rt_meter(m_buf, frames);
     rt_runDynamicsAndEq(m_buf, frames, m_anyPreEqSend);
 
+    if (!m_solo.silent)
+        m_preMute = m_buf;
     // Mute every tap, then the fader for main and post-fader sends.
     dsp::applyRamped(m_buf, m_mute, frames);
     if (m_anyPreEqSend)
@@ -266,6 +270,12 @@ void StripGroup::rt_mixBus(int b, int frames, LaneBlock& bus) const {
         if (!t.gain->silent)
             terms[count++] = t;
     dsp::mixTerms(terms, count, frames, bus);
+}
+
+STAGEDESK_SIMD_CLONES
+void StripGroup::rt_mixSolo(int frames, LaneBlock& acc) const {
+    const dsp::MixTerm t{m_kind == Kind::Channel ? &m_preMute : &m_buf, &m_solo};
+    dsp::mixTerms(&t, m_solo.silent ? 0 : 1, frames, acc);
 }
 
 STAGEDESK_SIMD_CLONES

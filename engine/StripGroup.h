@@ -74,10 +74,15 @@ public:
                             LaneBlock* postPreamp = nullptr);
     void rt_mixMain(int frames, LaneBlock& left, LaneBlock& right) const;
     void rt_mixBus(int bus, int frames, LaneBlock& acc) const;
+    // The soloed lanes into the solo bus: channels before their mute and
+    // fader (PFL), buses after their fader (AFL).
+    void rt_mixSolo(int frames, LaneBlock& acc) const;
     // Bus or main group: summed lanes -> outputs (nullptr = not connected).
     void rt_processSums(const LaneBlock& sums, int frames, float* const* laneOutputs);
 
     const LaneMeters& meters() const { return m_meters; }
+    // Bus or main group: the sub-block just written to the outputs.
+    const LaneBlock& lastOutput() const { return m_buf; }
 
     // The insert slots of a lane's strip; main LR has one stereo rack, lane 0.
     InsertRack& insertRack(int lane) { return m_inserts[std::size_t(lane)]; }
@@ -110,6 +115,8 @@ private:
     // Mute and fader are gains of their own, applied to the signal, so that
     // a fader can follow a scene fade exactly while a mute still ramps.
     dsp::GainRamp m_mute, m_fader;
+    dsp::GainRamp m_solo; // 1 in a soloed lane
+    LaneBlock m_preMute;  // channels, kept while a lane is soloed
     LaneValues m_faderDecay;
     // Channels: main L/R (pan and assignment) from the post-fader signal,
     // and per bus a send level from each tap point; a send's level lives in

@@ -60,6 +60,7 @@ struct StripParams {
     float faderDb = -144; // -inf
     bool on = true;
     bool mainOn = true;
+    bool solo = false; // set by the engine itself (it counts the soloed strips)
     std::uint32_t dcaMask = 0;
     std::uint32_t muteGroupMask = 0;
 

@@ -15,10 +15,10 @@
 namespace stagedesk::scenes {
 
 // What a scene's recall scope and the recall safes are made of. Soundcheck
-// (the playback switches, generator and talkback) is the desk's state during
-// a soundcheck, not a song's: RecallScope::everything() leaves it out, so no
-// scene flips a channel to playback or sounds the generator unless its scope
-// names the section.
+// (the playback switches, generator, talkback and solo) is the engineer's
+// listening and test state, not a song's: RecallScope::everything() leaves it
+// out, so no scene flips a channel to playback, sounds the generator or
+// changes what is soloed unless its scope names the section.
 enum class Section : std::uint8_t {
     Preamp,
     Dynamics,

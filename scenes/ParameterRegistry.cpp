@@ -200,9 +200,14 @@ void ParameterRegistry::addChannel(int ch) {
                Param::DcaMask);
     addToStrip(strip, integer(p + "/grp/mute", 0, (1 << engine::kMuteGroupCount) - 1, 0),
                Section::Routing, Param::MuteGroupMask);
-    // Solo (PFL) is model-only until the engine has a PFL bus; the screen and
-    // the surfaces already share it.
-    addToStrip(strip, boolean(p + "/solo", false), Section::FaderMute);
+    addSolo(strip, p);
+}
+
+// Solo (PFL on channels, AFL on buses) is the engineer's listening, not part
+// of the show's mix: in the section that scenes leave alone unless their
+// scope names it.
+void ParameterRegistry::addSolo(const Strip& strip, const QString& prefix) {
+    addToStrip(strip, boolean(prefix + "/solo", false), Section::Soundcheck, Param::Solo);
 }
 
 void ParameterRegistry::addBus(int bus) {
@@ -211,6 +216,7 @@ void ParameterRegistry::addBus(int bus) {
     addToStrip(strip, text(p + "/config/name"), Section::Names);
     addToStrip(strip, enumeration(p + "/config/color", kColours, 4), Section::Names);
     addStripProcessing(strip, p);
+    addSolo(strip, p);
 }
 
 void ParameterRegistry::addMain() {

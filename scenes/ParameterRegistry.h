@@ -61,6 +61,7 @@ private:
     void addDca(int dca);
     void addGlobal();
     void addSoundcheck();
+    void addSolo(const Strip& strip, const QString& prefix);
 
     ConsoleSize m_size;
     std::vector<ParameterDescriptor> m_params;

@@ -44,6 +44,10 @@ private slots:
     void fadeFollowsTheLineInDb();
     void newFadeTakesOverMidway();
     void invalidCommandsAreCountedAndIgnored();
+    void monitorFollowsMainWithoutSolo();
+    void pflHearsTheChannelBeforeMuteAndFader();
+    void aflHearsTheBusAfterItsFader();
+    void soloSwitchesTheMonitorWithoutAClick();
 };
 
 void TestMixing::sendTapPoints_data() {
@@ -288,6 +292,82 @@ void TestMixing::invalidCommandsAreCountedAndIgnored() {
     QVERIFY(levelDb(out[kMainLeftOutput]) < kSilent);
     for (float x : out[kMainLeftOutput])
         QVERIFY(std::isfinite(x));
+}
+
+void TestMixing::monitorFollowsMainWithoutSolo() {
+    OfflineRig rig;
+    rig.setChannel(0, Param::Fader, -3);
+    rig.setChannel(0, Param::Pan, -0.4f);
+    const auto out = play(rig);
+    const EngineConfig& c = rig.engine().config();
+    QCOMPARE(int(out.size()), 4 + c.buses);
+    QVERIFY(out[monitorOutput(c, 0)] == out[kMainLeftOutput]);
+    QVERIFY(out[monitorOutput(c, 1)] == out[kMainRightOutput]);
+    QVERIFY(levelDb(out[kMainLeftOutput]) > -6);
+}
+
+// Channel 0 (-20 dBFS sine) soloed while muted with its fader at -30 dB:
+// the monitor hears it at its pre-fader level on both sides, and nothing of
+// channel 1; main does not change.
+void TestMixing::pflHearsTheChannelBeforeMuteAndFader() {
+    OfflineRig rig;
+    rig.setChannel(0, Param::Fader, -30);
+    rig.setChannel(0, Param::On, 0);
+    rig.setChannel(0, Param::Trim, 6);
+    rig.setChannel(1, Param::Fader, 0);
+    rig.setChannel(0, Param::Solo, 1);
+    std::vector<Signal> in(4, Signal(kSecond / 2, 0.0f));
+    in[0] = test::sine(1000, kInDb, kSecond / 2);
+    in[1] = test::sine(3000, kInDb, kSecond / 2);
+    const auto out = rig.run(in, kSecond / 2);
+    const EngineConfig& c = rig.engine().config();
+    for (int side : {0, 1}) {
+        const Signal& m = out[monitorOutput(c, side)];
+        const double pfl = levelDb(m); // not panned: trim +6 only
+        QVERIFY2(std::fabs(pfl - 6) < 0.01, qPrintable(QString::number(pfl)));
+        // Channel 0 alone, sample by sample (once the trim has settled).
+        float error = 0;
+        for (std::size_t i = m.size() / 2; i < m.size(); ++i)
+            error = std::max(error, std::fabs(m[i] - 1.9952623f * in[0][i]));
+        QVERIFY2(error < 1e-5f, qPrintable(QString::number(error)));
+    }
+    // Main: channel 1 alone (channel 0 muted), centre-panned.
+    QVERIFY(std::fabs(test::sineRmsDb(out[kMainLeftOutput], 3000) - (kInDb - 6.0206)) < 0.05);
+    QVERIFY(rig.engine().stats().commandsRejected == 0);
+}
+
+void TestMixing::aflHearsTheBusAfterItsFader() {
+    OfflineRig rig;
+    rig.setChannel(0, Param::SendLevel, 0, 2);
+    rig.setChannel(0, Param::SendTap, int(SendTap::PreFader), 2);
+    rig.set(Target::Bus, Param::Fader, 2, -8);
+    rig.set(Target::Bus, Param::Solo, 2, 1);
+    const auto out = play(rig);
+    const double afl = levelDb(out[monitorOutput(rig.engine().config(), 0)]);
+    QVERIFY2(std::fabs(afl - (-8)) < 0.01, qPrintable(QString::number(afl)));
+    QVERIFY(!rig.set(Target::Main, Param::Solo, 0, 1) ||
+            rig.engine().stats().commandsRejected == 0);
+}
+
+void TestMixing::soloSwitchesTheMonitorWithoutAClick() {
+    OfflineRig rig;
+    rig.setChannel(0, Param::Pan, -1);
+    rig.setChannel(0, Param::Fader, -144); // main silent; PFL at full level
+    const Signal dc = test::constant(-6, kSecond / 10);
+    rig.run(0, dc);
+    rig.setChannel(0, Param::Solo, 1);
+    const Signal m = rig.run(0, dc)[monitorOutput(rig.engine().config(), 0)];
+    float step = 0;
+    for (std::size_t i = 1; i < m.size(); ++i)
+        step = std::max(step, std::fabs(m[i] - m[i - 1]));
+    // A 10 ms cross-fade from main to solo, shaped by the solo gain's own
+    // 5 ms smoothing: no step bigger than a 5 ms straight line would make
+    // (the switch without them is one step of the whole level).
+    QVERIFY2(step <= dc[0] / 240, qPrintable(QString::number(step)));
+    QVERIFY(std::fabs(m.back() - dc[0]) < 1e-5f);
+    rig.setChannel(0, Param::Solo, 0);
+    const Signal back = rig.run(0, dc)[monitorOutput(rig.engine().config(), 0)];
+    QVERIFY(std::fabs(back.back()) < 1e-6f);
 }
 
 QTEST_GUILESS_MAIN(TestMixing)

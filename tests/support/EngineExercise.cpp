@@ -32,7 +32,7 @@ namespace {
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr float kInf = std::numeric_limits<float>::infinity();
 // Every parameter and target, the soundcheck's included.
-constexpr int kParamCount = static_cast<int>(Param::InsertSwap) + 1;
+constexpr int kParamCount = static_cast<int>(Param::Solo) + 1;
 constexpr int kTargetCount = static_cast<int>(Target::Soundcheck) + 1;
 
 Command makeCommand(Target target, Param param, int index, int sub, float value,
