@@ -2,6 +2,7 @@
 
 #include "AudioStartup.h"
 #include "Log.h"
+#include "io/InternalClockBackend.h"
 
 namespace stagedesk::app {
 
@@ -31,6 +32,21 @@ bool AudioHost::start() {
     m_stoppedChecks = 0;
     m_watchdog.start();
     return true;
+}
+
+bool AudioHost::reopen(const Options& options) {
+    m_options = options;
+    // The engine's filters and times are computed for its rate: a device
+    // at another rate needs a new engine (a restart).
+    m_options.sampleRate = static_cast<int>(m_engine.config().sampleRate);
+    logLine("audio: reopening as the setup page asks");
+    if (!start())
+        return false;
+    return options.internalClock || !onInternalClock();
+}
+
+bool AudioHost::onInternalClock() const {
+    return dynamic_cast<const engine::InternalClockBackend*>(m_backend.get()) != nullptr;
 }
 
 void AudioHost::stop() {

@@ -24,6 +24,16 @@ public:
     bool start();
     // Stops the backend: the engine is no longer called after this returns.
     void stop();
+    // Closes the running audio and opens it as 'options' say, without
+    // quitting (the setup page). The engine's console size and rate stay
+    // (the device is asked for the engine's rate). On failure the
+    // internal clock runs instead (see startAudio). True if the device, or
+    // the internal clock when that was asked for, runs.
+    bool reopen(const Options& options);
+    // The settings of the last start or reopen.
+    const Options& options() const { return m_options; }
+    // No device: the internal clock drives the engine.
+    bool onInternalClock() const;
 
     const engine::AudioBackend* backend() const { return m_backend.get(); }
     // The running backend's block period in microseconds, 0 if none runs.

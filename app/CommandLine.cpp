@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "ChannelMap.h"
 #include "ConsoleSize.h"
 
 #include <QCommandLineOption>
@@ -37,7 +38,10 @@ Real time:
   stagedesk locks its memory (mlockall) and runs the audio thread with
   real-time priority. If either is refused it says so and runs anyway; to
   allow both, add the user to the 'audio' group and give that group
-  'rtprio 95' and 'memlock unlimited' in /etc/security/limits.d/.
+  'rtprio 95' and 'memlock unlimited' in /etc/security/limits.d/ (a systemd
+  service: LimitRTPRIO=95, LimitMEMLOCK=infinity). After the audio starts it
+  says which of its threads run with real-time priority. Through PipeWire,
+  the server's own threads need rtkit. --check-system checks all of this.
 
 Shows:
   stagedesk starts with the show of --show FILE, or with the demo show (a
@@ -71,16 +75,19 @@ Environment:
                            devices are probed (they are silenced otherwise)
 
 Exit status:
-  0  stopped by SIGINT or SIGTERM, or --help, --version, --list-devices;
-     check-show: the show is good
+  0  stopped by SIGINT or SIGTERM, or --help, --version, --list-devices,
+     --list-plugins;
+     check-show: the show is good; --check-system: nothing FAILed
   1  could not start (no audio, not even the internal clock; a show that
-     cannot be loaded); check-show: the show is refused
+     cannot be loaded); check-show: the show is refused; --check-system:
+     something FAILed
   2  bad command line, or a --set that does not fit its parameter
 
 Examples:
   stagedesk --headless
   stagedesk --headless --show ~/shows/tour.json
   stagedesk check-show ~/shows/tour.json
+  stagedesk --check-system
   stagedesk --list-devices --audio-api alsa
   stagedesk --headless --audio-api jack --inputs 24 --buses 8
   stagedesk --headless --audio-api alsa --device 'USB Audio' --rate 48000 --frames 128
@@ -103,31 +110,6 @@ std::optional<int> parseInt(const QString& option, const QString& text, int low,
         return std::nullopt;
     }
     return value;
-}
-
-// "1,2,5-8,-" (1-based channels, ranges, '-' for none) -> 0-based map.
-std::optional<std::vector<int>> parseChannelMap(const QString& option, const QString& text,
-                                                const QString& what, QString& error) {
-    std::vector<int> map;
-    for (const QString& raw : text.split(QLatin1Char(','))) {
-        const QString item = raw.trimmed();
-        if (item == QLatin1String("-")) {
-            map.push_back(-1);
-            continue;
-        }
-        const QStringList ends = item.split(QLatin1Char('-'));
-        bool okFirst = false, okLast = ends.size() == 1;
-        const int first = ends.value(0).toInt(&okFirst);
-        const int last = ends.size() == 2 ? ends[1].toInt(&okLast) : first;
-        if (ends.size() > 2 || !okFirst || !okLast || first < 1 || last < first || last > 1024) {
-            error = QStringLiteral("--%1: '%2' is not a %3 (1..1024), a range like 3-8, or '-'")
-                        .arg(option, item, what);
-            return std::nullopt;
-        }
-        for (int ch = first; ch <= last; ++ch)
-            map.push_back(ch - 1);
-    }
-    return map;
 }
 
 QString withHint(const QString& error) {
@@ -189,6 +171,17 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         QStringLiteral("list-devices"),
         QStringLiteral("List the audio devices of every API (or of --audio-api) with their "
                        "numbers, channels and sample rates, and exit."));
+    const QCommandLineOption listPlugins(
+        QStringLiteral("list-plugins"),
+        QStringLiteral("List the installed LV2 plugins (from LV2_PATH when it is set) with "
+                       "their audio inputs and outputs, control ports, ranges and latency "
+                       "port, and exit."));
+    const QCommandLineOption checkSystem(
+        QStringLiteral("check-system"),
+        QStringLiteral("Check what a live machine needs (CPU governor, real-time priority and "
+                       "memory lock limits, the audio group, audio devices, the JACK or "
+                       "PipeWire server, the kernel's preemption), print OK, WARN or FAIL with "
+                       "the fix for each, and exit: 1 if anything FAILed, else 0."));
     const QCommandLineOption internalClock(
         QStringLiteral("internal-clock"),
         QStringLiteral("Do not open an audio device: run the engine on the internal clock "
@@ -234,9 +227,16 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         QStringLiteral("Console bus of each mix bus of a show of another size, same syntax."),
         QStringLiteral("list"));
 
-    parser.addOptions({help, version, headless, audioApi, device, rate, frames, inputs, buses,
-                       inputMap, outputMap, noJackConnect, listDevices, internalClock, show,
-                       autosave, set, showChannelMap, showBusMap});
+    parser.addOptions({help,      version,       headless,    audioApi,       device,
+                       rate,      frames,        inputs,      buses,          inputMap,
+                       outputMap, noJackConnect, listDevices, checkSystem,    internalClock,
+                       show,      autosave,      set,         showChannelMap, showBusMap});
+    parser.addOption(listPlugins);
+    const QCommandLineOption noPlugins(
+        QStringLiteral("no-plugins"),
+        QStringLiteral("Safe mode: build no LV2 plugin; every insert slot passes audio dry and "
+                       "keeps its saved plugin state for the next save."));
+    parser.addOption(noPlugins);
     parser.addOptions(oscCommandLineOptions());
     parser.addOptions(midiCommandLineOptions());
     parser.addOptions(soundcheckCommandLineOptions());
@@ -271,6 +271,14 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         result.text = QStringLiteral("stagedesk %1\n").arg(QStringLiteral(STAGEDESK_VERSION));
         return result;
     }
+    if (parser.isSet(listPlugins)) {
+        result.action = CommandLine::Action::ListPlugins;
+        return result;
+    }
+    if (parser.isSet(checkSystem)) {
+        result.action = CommandLine::Action::CheckSystem;
+        return result;
+    }
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty() && positional.constFirst() == QLatin1String("check-show")) {
         if (positional.size() != 2)
@@ -291,6 +299,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     o.listDevices = parser.isSet(listDevices);
     o.internalClock = parser.isSet(internalClock);
     o.jackConnect = !parser.isSet(noJackConnect);
+    o.plugins = !parser.isSet(noPlugins);
 
     if (parser.isSet(audioApi)) {
         o.audioApi = parser.value(audioApi).trimmed().toLower();

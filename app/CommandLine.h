@@ -25,6 +25,9 @@ struct Options {
     bool listDevices = false;
     bool internalClock = false;
     bool jackConnect = true; // connect JACK ports to the system ports in order
+    // --no-plugins: no plugin is built; every insert slot passes audio dry
+    // and keeps its saved state (a safe mode for a show that will not start).
+    bool plugins = true;
     // 0-based device channels per engine input / output; empty = in order.
     std::vector<int> inputMap;
     std::vector<int> outputMap;
@@ -53,7 +56,16 @@ constexpr int kMaxFrames = 8192;
 constexpr int kMaxAutosaveSeconds = 3600;
 
 struct CommandLine {
-    enum class Action { Run, ListDevices, CheckShow, ShowHelp, ShowVersion, Error };
+    enum class Action {
+        Run,
+        ListDevices,
+        ListPlugins,
+        CheckShow,
+        CheckSystem,
+        ShowHelp,
+        ShowVersion,
+        Error
+    };
     Action action = Action::Run;
     Options options;
     QString error; // Action::Error: one line, naming the option

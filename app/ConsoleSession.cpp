@@ -3,6 +3,7 @@
 #include "Log.h"
 #include "SetOption.h"
 #include "ShowConsole.h"
+#include "ShowPlugins.h"
 
 namespace stagedesk::app {
 
@@ -11,7 +12,8 @@ using namespace stagedesk::scenes;
 ConsoleSession::ConsoleSession(const ShowDocument& show, engine::Engine* engine)
     : m_registry(show.console), m_state(m_registry, engine), m_scenes(m_state),
       m_commandLine(m_state.addSource(QStringLiteral("command line"))), m_name(show.name),
-      m_midi(show.midi), m_osc(show.osc), m_engine(engine), m_meters(engine) {
+      m_midi(show.midi), m_osc(show.osc), m_plugins(show.plugins), m_engine(engine),
+      m_meters(engine) {
     if (!applyShow(show, m_state, m_scenes))
         logWarning("the scene list refused the show's scenes; starting with an empty console");
     m_engineRetry.setInterval(20);
@@ -29,7 +31,14 @@ ShowDocument ConsoleSession::snapshot() const {
     show.name = m_name;
     show.midi = m_midi;
     show.osc = m_osc;
+    // Without an insert host, the loaded states of the plugins still named.
+    show.plugins =
+        m_pluginStates ? m_pluginStates() : scenes::pluginsStillInSlots(m_plugins, show.state);
     return show;
+}
+
+void ConsoleSession::setPluginStateSource(std::function<scenes::SlotPluginStates()> source) {
+    m_pluginStates = std::move(source);
 }
 
 void ConsoleSession::setMidi(const QJsonObject& midi) {

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace stagedesk::engine {
@@ -40,6 +41,10 @@ public:
     // rules come back here, and are saved with the next tick.
     const QJsonObject& osc() const { return m_osc; }
     void setOsc(const QJsonObject& osc);
+    // The show's "plugins" slot (the insert slots' plugin states) as loaded;
+    // once an insert host runs, 'source' gives it for every snapshot.
+    const scenes::SlotPluginStates& loadedPlugins() const { return m_plugins; }
+    void setPluginStateSource(std::function<scenes::SlotPluginStates()> source);
 
     // Autosaves to 'path' from now on; what runs now counts as saved.
     void startAutosave(const QString& path, int intervalSeconds);
@@ -60,6 +65,8 @@ private:
     // Carried from the loaded show into the autosave.
     QString m_name;
     QJsonObject m_midi, m_osc;
+    scenes::SlotPluginStates m_plugins;
+    std::function<scenes::SlotPluginStates()> m_pluginStates;
     std::unique_ptr<scenes::Autosave> m_autosave;
     QTimer m_engineRetry; // sends what the engine queue could not take yet
     engine::Engine* m_engine;

@@ -7,21 +7,56 @@ namespace stagedesk::app {
 
 using namespace stagedesk::surfaces::midi;
 
-MidiSurfaces::MidiSurfaces(ConsoleSession& session, const MidiOptions& options)
-    : m_device(defaultMidiApi(), QStringLiteral("stagedesk")) {
-    if (!m_device.lastError().isEmpty())
-        logWarning(("MIDI: " + m_device.lastError()).toStdString());
-    QObject::connect(&m_device, &MidiDevice::inputConnected, [this] {
-        logLine(("MIDI: input connected to " + m_device.inputPort()).toStdString());
+namespace {
+
+// Log lines as a device's ports come and go; 'label' names the device.
+void logConnections(MidiDevice& device, const QString& label) {
+    if (!device.lastError().isEmpty())
+        logWarning((label + ": " + device.lastError()).toStdString());
+    QObject::connect(&device, &MidiDevice::inputConnected, [&device, label] {
+        logLine((label + ": input connected to " + device.inputPort()).toStdString());
     });
-    QObject::connect(&m_device, &MidiDevice::outputConnected, [this] {
-        logLine(("MIDI: output connected to " + m_device.outputPort()).toStdString());
+    QObject::connect(&device, &MidiDevice::outputConnected, [&device, label] {
+        logLine((label + ": output connected to " + device.outputPort()).toStdString());
     });
-    QObject::connect(&m_device, &MidiDevice::disconnected, [] {
-        logWarning("MIDI: a device port went away; reconnecting when it comes back");
+    QObject::connect(&device, &MidiDevice::disconnected, [label] {
+        logWarning(
+            (label + ": a device port went away; reconnecting when it comes back").toStdString());
     });
+}
+
+void openPorts(MidiDevice& device, const QString& label, const QString& input,
+               const QString& output) {
+    device.setPorts(input, output);
+    if (device.inputPort().isEmpty() && !input.isEmpty())
+        logLine((label + ": waiting for an input port named like '" + input + "'").toStdString());
+    if (device.outputPort().isEmpty() && !output.isEmpty())
+        logLine((label + ": waiting for an output port named like '" + output + "'").toStdString());
+}
+
+QString extenderLabel(int index) {
+    return QStringLiteral("MIDI extender %1").arg(index + 1);
+}
+
+} // namespace
+
+MidiSurfaces::MidiSurfaces(ConsoleSession& session, const MidiOptions& options, MidiApi api)
+    : m_device(api, QStringLiteral("stagedesk")) {
+    logConnections(m_device, QStringLiteral("MIDI"));
     if (options.mackie) {
-        m_mackie = std::make_unique<MackieSurface>(session.state(), m_device, &session.meters());
+        for (int i = 0; i < options.extenders.size(); ++i) {
+            m_extenders.push_back(
+                std::make_unique<MidiDevice>(api, QStringLiteral("stagedesk xt%1").arg(i + 1)));
+            logConnections(*m_extenders.back(), extenderLabel(i));
+        }
+        // The units left to right: the extenders, with the MCU at its place.
+        m_mackie = std::make_unique<MackieSurface>(session.state(), &session.meters());
+        for (int unit = 0, xt = 0; unit <= options.extenders.size(); ++unit) {
+            if (unit == options.mainPosition - 1)
+                m_mackie->addUnit(m_device, MackieUnit::Kind::Main);
+            else
+                m_mackie->addUnit(*m_extenders[std::size_t(xt++)], MackieUnit::Kind::Extender);
+        }
     } else {
         m_map = std::make_unique<MidiMapSurface>(session.state(), session.sceneList(), m_device);
         if (const QString error = m_map->loadJson(session.snapshot().midi); !error.isEmpty())
@@ -34,13 +69,10 @@ MidiSurfaces::MidiSurfaces(ConsoleSession& session, const MidiOptions& options)
         QObject::connect(m_map.get(), &MidiMapSurface::mappingsChanged,
                          [this, &session] { session.setMidi(m_map->toJson()); });
     }
-    m_device.setPorts(options.input, options.output);
-    if (m_device.inputPort().isEmpty() && !options.input.isEmpty())
-        logLine(
-            ("MIDI: waiting for an input port named like '" + options.input + "'").toStdString());
-    if (m_device.outputPort().isEmpty() && !options.output.isEmpty())
-        logLine(
-            ("MIDI: waiting for an output port named like '" + options.output + "'").toStdString());
+    openPorts(m_device, QStringLiteral("MIDI"), options.input, options.output);
+    for (int i = 0; i < options.extenders.size(); ++i)
+        openPorts(*m_extenders[std::size_t(i)], extenderLabel(i), options.extenders[i],
+                  options.extenders[i]);
 }
 
 std::unique_ptr<MidiSurfaces> startMidi(ConsoleSession& session, const MidiOptions& options) {

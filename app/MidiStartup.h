@@ -9,23 +9,31 @@
 #include "MidiOptions.h"
 
 #include <memory>
+#include <vector>
 
 namespace stagedesk::app {
 
 class ConsoleSession;
 
-// What runs while the console runs: the device and the surface on it.
+// What runs while the console runs: the device and the surface on it (and
+// the devices of a Mackie Control's extenders).
 class MidiSurfaces {
 public:
-    MidiSurfaces(ConsoleSession& session, const MidiOptions& options);
+    MidiSurfaces(ConsoleSession& session, const MidiOptions& options,
+                 surfaces::midi::MidiApi api = surfaces::midi::defaultMidiApi());
 
     surfaces::midi::MidiDevice& device() { return m_device; }
+    // The Mackie Control (null for generic MIDI): the MCU and its extenders.
+    surfaces::midi::MackieSurface* mackie() { return m_mackie.get(); }
+    // The extenders' devices, in the order of --mcu-xt.
+    surfaces::midi::MidiDevice& extender(int index) { return *m_extenders[std::size_t(index)]; }
     // The generic MIDI surface (null when the pair is a Mackie Control): its
     // mappings go back into the session's "midi" slot as they change.
     surfaces::midi::MidiMapSurface* map() { return m_map.get(); }
 
 private:
     surfaces::midi::MidiDevice m_device;
+    std::vector<std::unique_ptr<surfaces::midi::MidiDevice>> m_extenders; // outlive the surface
     std::unique_ptr<surfaces::midi::MackieSurface> m_mackie;
     std::unique_ptr<surfaces::midi::MidiMapSurface> m_map;
 };

@@ -1,65 +1,75 @@
 #include "RealtimeSetup.h"
 
+#include "RealtimeLimits.h"
 #include "io/RealtimeThread.h"
 
 #include <cerrno>
-#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <dirent.h>
+#include <map>
+#include <sched.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <thread>
 
 namespace stagedesk::app {
 
-namespace {
-
-const char* const kMemlockFix =
-    "add the user to the 'audio' group and give that group 'memlock unlimited' in "
-    "/etc/security/limits.d/ (e.g. '@audio - memlock unlimited'), then log in again";
-
-std::string kib(rlim_t bytes) {
-    return std::to_string(bytes / 1024) + " KiB";
-}
-
-// CAP_IPC_LOCK lifts the memlock limit (root has it, unless in a container
-// that drops it). Read from /proc, to need no libcap.
-bool hasIpcLockCapability() {
-    std::FILE* status = std::fopen("/proc/self/status", "r");
-    if (!status)
-        return false;
-    char line[256];
-    unsigned long long caps = 0;
-    bool found = false;
-    while (!found && std::fgets(line, sizeof line, status))
-        found = std::sscanf(line, "CapEff: %llx", &caps) == 1;
-    std::fclose(status);
-    constexpr int kCapIpcLock = 14; // linux/capability.h
-    return found && (caps >> kCapIpcLock & 1u);
-}
-
-} // namespace
-
 std::string lockMemory() {
-    rlimit limit{};
-    if (getrlimit(RLIMIT_MEMLOCK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
-        !hasIpcLockCapability()) {
+    const std::optional<unsigned long long> limit = memlockLimitBytes();
+    if (limit && !hasCapability(kCapIpcLock)) {
         // With MCL_FUTURE every later mapping counts against the limit: with
         // the usual 8 MiB, the next thread stack or malloc arena would fail.
-        return "memory not locked: the memlock limit is " + kib(limit.rlim_cur) +
-               "; audio may drop out if memory is paged out. To allow it, " + kMemlockFix;
+        return "memory not locked: the memlock limit (RLIMIT_MEMLOCK) is " +
+               describeMemlock(limit) +
+               "; audio may drop out if memory is paged out. To allow it, " + kAudioGroupLimitsFix;
     }
     if (mlockall(MCL_CURRENT | MCL_FUTURE) != 0) {
         const int err = errno;
         return std::string("memory not locked (mlockall: ") + std::strerror(err) +
-               "); audio may drop out if memory is paged out. To allow it, " + kMemlockFix;
+               "); audio may drop out if memory is paged out. To allow it, " + kAudioGroupLimitsFix;
     }
     return {};
 }
 
 std::string probeRealtimePriority() {
-    std::string result;
-    std::thread probe([&result] { result = engine::requestRealtimePriorityForThisThread(); });
+    std::string refused;
+    std::thread probe([&refused] { refused = engine::requestRealtimePriorityForThisThread(); });
     probe.join();
+    if (refused.empty())
+        return {};
+    const AudioGroupMembership audio = audioGroupMembership();
+    return "real-time priority for the audio thread: " + refused +
+           "; the rtprio limit (RLIMIT_RTPRIO) is " + describeRtprio(rtprioLimit()) +
+           ", the process lacks CAP_SYS_NICE, and " + audio.user +
+           (audio.member ? " is in the 'audio' group (whose limits do not apply: "
+                           "log in again, or check /etc/security/limits.d/)"
+                         : " is not in the 'audio' group") +
+           ". Audio runs at normal priority and may drop out under load. To allow it, " +
+           kAudioGroupLimitsFix + ". " + kRtkitNote;
+}
+
+RealtimeThreads realtimeThreads() {
+    std::map<std::string, int> byPolicy; // "SCHED_FIFO 80" -> threads
+    RealtimeThreads result;
+    DIR* tasks = opendir("/proc/self/task");
+    if (!tasks)
+        return result;
+    while (const dirent* entry = readdir(tasks)) {
+        const pid_t tid = static_cast<pid_t>(std::atoi(entry->d_name));
+        if (tid <= 0)
+            continue;
+        const int policy = sched_getscheduler(tid);
+        sched_param param{};
+        if ((policy != SCHED_FIFO && policy != SCHED_RR) || sched_getparam(tid, &param) != 0)
+            continue;
+        ++result.count;
+        ++byPolicy[std::string(policy == SCHED_FIFO ? "SCHED_FIFO " : "SCHED_RR ") +
+                   std::to_string(param.sched_priority)];
+    }
+    closedir(tasks);
+    for (const auto& [policy, threads] : byPolicy)
+        result.description += (result.description.empty() ? "" : ", ") + std::to_string(threads) +
+                              (threads == 1 ? " thread at " : " threads at ") + policy;
     return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What the machine allows the audio thread: locked memory and real-time
-// priority. Refusals are reported, never fatal: the console runs anyway.
+// priority. Refusals are reported with what was refused, the limit behind it
+// and the fix, never fatal: the console runs anyway.
 
 #include <string>
 
@@ -12,8 +13,19 @@ namespace stagedesk::app {
 // memory is locked, otherwise what happened and how to allow it.
 std::string lockMemory();
 
-// Tries SCHED_FIFO on a short-lived thread, as the audio thread will. Returns
-// an empty string when allowed, otherwise the refusal and its fix.
+// Tries SCHED_FIFO at the audio thread's priority on a short-lived thread,
+// as RtAudio will. Returns an empty string when allowed, otherwise the
+// refusal, the limits behind it and the fix.
 std::string probeRealtimePriority();
+
+// After the audio backend started: which of this process's threads run with
+// real-time scheduling ("1 thread at SCHED_FIFO 80"), since RtAudio falls
+// back to normal scheduling without a word when it is refused. 'count' is 0
+// when none does.
+struct RealtimeThreads {
+    int count = 0;
+    std::string description;
+};
+RealtimeThreads realtimeThreads();
 
 } // namespace stagedesk::app

@@ -29,6 +29,8 @@ public:
     // Ends the take; the take as it is on disk, if one was running.
     std::optional<soundcheck::TakeInfo> stop();
     bool recording() const { return m_recorder.recording(); }
+    // Frames of the current (or last) take on disk so far.
+    std::uint64_t framesWritten() const { return m_recorder.framesWritten(); }
     // A take that ended by itself (disk full): why, else empty.
     QString failure() const;
     std::vector<soundcheck::TakeInfo> takes() const;

@@ -13,17 +13,24 @@
 #include "ConsoleSession.h"
 #include "DeviceList.h"
 #include "Engine.h"
+#include "InsertHost.h"
 #include "Log.h"
+#include "MidiSetupModel.h"
 #include "MidiStartup.h"
+#include "OscServer.h"
+#include "OscSetupModel.h"
+#include "OscStartup.h"
+#include "PluginList.h"
+#include "PluginWorld.h"
 #include "RealtimeSetup.h"
 #include "ScreenApplication.h"
+#include "Setup.h"
 #include "SignalHandler.h"
+#include "SoundcheckStartup.h"
 #include "StartupShow.h"
 #include "StatusModel.h"
 #include "StatusReporter.h"
-#include "OscStartup.h"
-#include "SoundcheckStartup.h"
-#include "OscServer.h"
+#include "SystemCheck.h"
 
 #include <QCoreApplication>
 
@@ -54,8 +61,13 @@ int main(int argc, char* argv[]) {
         silenceAudioLibraryNoise();
         printDeviceList(options.audioApi.toStdString());
         return 0;
+    case CommandLine::Action::ListPlugins:
+        printPluginList();
+        return 0;
     case CommandLine::Action::CheckShow:
         return checkShow(options.showFile);
+    case CommandLine::Action::CheckSystem:
+        return runSystemCheck();
     case CommandLine::Action::Run:
         break;
     }
@@ -83,6 +95,11 @@ int main(int argc, char* argv[]) {
     sized.inputs = startup->show.console.inputs;
     sized.buses = startup->show.console.buses;
 
+    // The installed LV2 plugins (none with --no-plugins): made before the
+    // engine, which may still hold plugins from it when it is destroyed.
+    std::unique_ptr<plugins::PluginWorld> pluginWorld;
+    if (options.plugins)
+        pluginWorld = std::make_unique<plugins::PluginWorld>();
     silenceAudioLibraryNoise();
     engine::Engine engine(engineConfig(sized));
     logLine("console: " + std::to_string(sized.inputs) + " inputs, " + std::to_string(sized.buses) +
@@ -95,22 +112,35 @@ int main(int argc, char* argv[]) {
         logLine(error.toStdString());
         return kUsageExitCode;
     }
+    // The LV2 plugins the show names in its insert slots.
+    InsertHost inserts(session.state(), engine, pluginWorld.get(), session.loadedPlugins());
+    session.setPluginStateSource([&inserts] { return inserts.states(); });
 
     AudioHost audio(engine, sized);
     if (!audio.start()) {
         logLine("no audio backend could be started; giving up");
         return 1;
     }
+    if (const RealtimeThreads realtime = realtimeThreads(); realtime.count > 0)
+        logLine("real time: " + realtime.description);
+    else
+        logWarning("no thread of stagedesk runs with real-time priority: the audio thread was "
+                   "refused it (see above), or the audio server does not run in real time");
     session.state().sendAllToEngine();
     const auto soundcheck = startSoundcheck(session, engine, options.soundcheck, options.showFile);
     StatusReporter status(engine, audio);
     const auto osc = startOsc(session, options.osc);
-    const auto midi = startMidi(session, options.midi);
+    auto midi = startMidi(session, options.midi);
     std::unique_ptr<ui::ConsoleScreen> screen;
     if (made.screen) {
-        screen = std::make_unique<ui::ConsoleScreen>(session, &audio, options.showFile);
+        screen = std::make_unique<ui::ConsoleScreen>(session, &audio, options.showFile, true,
+                                                     soundcheck.get());
         if (osc) // the screen goes before the server: the reader never outlives it
             screen->console().status()->followRemoteClients([&osc] { return osc->clientCount(); });
+        // The setup page shows the OSC clients and rules, and opens and
+        // closes the MIDI ports (so it owns them from now on).
+        screen->console().setup()->osc()->attach(osc.get());
+        screen->console().setup()->midi()->adopt(std::move(midi));
     }
 
     QObject::connect(&signalHandler, &SignalHandler::received, &application, [](int signal) {

@@ -21,6 +21,11 @@ packages=(
   # tests: a real JACK server with the dummy backend, and its client library
   jackd2 libjack-jackd2-dev
   python3 python3-liblo
+  # the Debian package (CPack, dpkg-shlibdeps), its manual page and its checks;
+  # prlimit and setpriv (util-linux) for the --check-system test
+  dpkg-dev help2man lintian desktop-file-utils appstream util-linux
+  # LV2 plugins the plugin tests host (eg-amp, Dragonfly reverbs, ZamDelay)
+  lv2-examples dragonfly-reverb-lv2 zam-plugins
 )
 if [ "$want_rtsan" = 1 ]; then
   # clang's RealtimeSanitizer for the dedicated -fsanitize=realtime build

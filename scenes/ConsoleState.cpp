@@ -2,6 +2,7 @@
 
 #include "Engine.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace stagedesk::scenes {
@@ -122,6 +123,16 @@ ChangeResult ConsoleState::set(ParamId id, const ParameterValue& value, SourceId
     const ParameterValue v = validated(id, value, result);
     if (!result.ok())
         return result;
+    if (const SwitchAlias* alias = m_registry.aliasOf(id)) {
+        std::vector<std::pair<SwitchAlias::SwitchId, double>> switches;
+        if (!alias->switchValuesFor(std::get<double>(v), switches))
+            result = {switches.empty() ? ChangeResult::Status::Refused
+                                       : ChangeResult::Status::Clamped,
+                      m_registry.at(id).address +
+                          QStringLiteral(" names a destination this desk does not have")};
+        if (!result.ok())
+            return result;
+    }
 
     std::vector<Assignment> changes{{id, v}};
     if (const ParamId partner = linkPartner(id); partner != kNoParam)
@@ -143,8 +154,52 @@ ParamId ConsoleState::linkPartner(ParamId id) const {
     return m_registry.find(m_registry.channelPrefix(partner) + d.address.mid(own.size()));
 }
 
-int ConsoleState::applyTransaction(std::span<const Assignment> assignments, SourceId source,
+std::vector<Assignment>
+ConsoleState::withAliasesExpanded(std::span<const Assignment> assignments) const {
+    std::vector<Assignment> expanded;
+    expanded.reserve(assignments.size());
+    std::vector<std::pair<SwitchAlias::SwitchId, double>> switches;
+    for (const Assignment& a : assignments) {
+        const SwitchAlias* alias =
+            a.id >= 0 && a.id < m_registry.count() ? m_registry.aliasOf(a.id) : nullptr;
+        ChangeResult result;
+        const ParameterValue v = alias ? validated(a.id, a.value, result) : ParameterValue();
+        if (!alias || !result.ok()) {
+            expanded.push_back(a);
+            continue;
+        }
+        switches.clear();
+        alias->switchValuesFor(std::get<double>(v), switches);
+        for (const auto& [id, on] : switches)
+            expanded.push_back({id, on});
+    }
+    return expanded;
+}
+
+void ConsoleState::refreshAliases(std::vector<ParamId>& changed) {
+    const std::size_t switches = changed.size();
+    for (std::size_t i = 0; i < switches; ++i) {
+        if (m_registry.at(changed[i]).section != Section::Soundcheck)
+            continue; // every aliased switch is there: no lookup for the rest
+        const ParamId aliasId = m_registry.aliasShowing(changed[i]);
+        if (aliasId == kNoParam)
+            continue;
+        const double value = m_registry.aliasOf(aliasId)->valueFrom(
+            [this](SwitchAlias::SwitchId id) { return number(id); });
+        if (store(aliasId, value))
+            changed.push_back(aliasId);
+    }
+}
+
+int ConsoleState::applyTransaction(std::span<const Assignment> requested, SourceId source,
                                    double fadeSeconds) {
+    // Copied only when an alias is among them (a scene recall never has one).
+    const bool hasAlias = std::any_of(requested.begin(), requested.end(), [this](const auto& a) {
+        return a.id >= 0 && a.id < m_registry.count() && m_registry.at(a.id).alias;
+    });
+    const std::vector<Assignment> expanded =
+        hasAlias ? withAliasesExpanded(requested) : std::vector<Assignment>();
+    const std::span<const Assignment> assignments = hasAlias ? std::span(expanded) : requested;
     std::vector<engine::Command> commands;
     std::vector<ParamId> changed;
     const double seconds = std::isfinite(fadeSeconds) ? std::clamp(fadeSeconds, 0.0, 600.0) : 0.0;
@@ -164,6 +219,7 @@ int ConsoleState::applyTransaction(std::span<const Assignment> assignments, Sour
             commands.push_back(c);
         }
     }
+    refreshAliases(changed);
     if (!commands.empty())
         post(commands);
     for (ParamId id : changed)

@@ -96,6 +96,11 @@ private:
     void notify(ParamId id, SourceId source);
     ParamId linkPartner(ParamId id) const;
     ParameterValue validated(ParamId id, const ParameterValue& value, ChangeResult& result) const;
+    // Assignments to aliases replaced by the switches they write.
+    std::vector<Assignment> withAliasesExpanded(std::span<const Assignment> assignments) const;
+    // After the switches in 'changed' changed: their aliases' new values,
+    // stored and added to 'changed'.
+    void refreshAliases(std::vector<ParamId>& changed);
     void post(std::span<const engine::Command> commands);
 
     const ParameterRegistry& m_registry;

@@ -37,6 +37,8 @@ const char* sectionName(Section s) {
         return "names";
     case Section::Soundcheck:
         return "soundcheck";
+    case Section::Inserts:
+        return "inserts";
     case Section::Count:
         break;
     }

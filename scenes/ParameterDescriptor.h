@@ -28,6 +28,7 @@ enum class Section : std::uint8_t {
     Routing,
     Names,
     Soundcheck,
+    Inserts, // the insert slots: on, position and which plugin
     Count
 };
 const char* sectionName(Section s);
@@ -56,6 +57,9 @@ struct ParameterDescriptor {
     StripKind strip = StripKind::Global;
     int stripIndex = 0;
     bool fades = false; // glides over a scene's fade time (faders, send levels)
+    // Another view of other parameters (ParameterRegistry::aliasOf): never
+    // stored by shows or scenes, which keep what it shows.
+    bool alias = false;
 
     EngineMapping mapping = EngineMapping::None;
     engine::Target target = engine::Target::Engine;

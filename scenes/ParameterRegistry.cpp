@@ -1,6 +1,7 @@
 #include "ParameterRegistry.h"
 
 #include "ConsoleSize.h"
+#include "inserts/InsertTypes.h"
 
 #include <algorithm>
 #include <optional>
@@ -19,6 +20,7 @@ const QStringList kRatioNames{"1.1", "1.3", "1.5", "2.0", "2.5", "3.0",
 const QStringList kEqTypeNames{"LCut", "LShv", "PEQ", "VEQ", "HShv", "HCut"};
 const QStringList kTapNames{"PreEQ", "PreFader", "PostFader"};
 constexpr int kNameLength = 12;
+constexpr int kPluginUriLength = 256; // an LV2 URI; the show file's longest text
 
 QString twoDigits(int n) {
     return QString::number(n).rightJustified(2, QLatin1Char('0'));
@@ -142,6 +144,24 @@ void ParameterRegistry::addStripProcessing(const Strip& strip, const QString& p)
     addToStrip(strip, fader(p + "/mix/fader", strip.kind == StripKind::Channel ? kFaderOffDb : 0),
                Section::FaderMute, Param::Fader, EngineMapping::FaderDb);
     addToStrip(strip, boolean(p + "/mix/on", true), Section::FaderMute, Param::On);
+    addInserts(strip, p);
+}
+
+// The insert slots (engine/inserts/): on and position reach the engine; the
+// plugin's URI is for the insert host, which puts the plugin in the slot.
+void ParameterRegistry::addInserts(const Strip& strip, const QString& prefix) {
+    const Section ins = Section::Inserts;
+    for (int slot = 0; slot < engine::kInsertSlots; ++slot) {
+        const QString p = prefix + "/insert/" + QString::number(slot + 1);
+        addToStrip(strip, boolean(p + "/on", true), ins, Param::InsertOn, EngineMapping::Direct,
+                   slot);
+        addToStrip(strip,
+                   enumeration(p + "/pos", {"PRE", "POST"}, int(engine::InsertPosition::PostEq)),
+                   ins, Param::InsertPosition, EngineMapping::Direct, slot);
+        ParameterDescriptor uri = text(p + "/plugin");
+        uri.maxLength = kPluginUriLength;
+        addToStrip(strip, std::move(uri), ins);
+    }
 }
 
 void ParameterRegistry::addToStrip(const Strip& strip, ParameterDescriptor d, Section section,
@@ -282,6 +302,41 @@ void ParameterRegistry::addSoundcheck() {
     for (int b = 0; b < m_size.buses; ++b)
         addToStrip(desk, boolean("/config/talk/dest/" + twoDigits(b + 1), false), sc,
                    Param::TalkBus, EngineMapping::Direct, b);
+
+    // The X32's views of the same destinations. Talkback A's destmap: bits
+    // 0-15 = buses 1-16 (bit 16 main LR and 17 mono are not talkback
+    // destinations here). The oscillator's dest: one destination, 0-15 =
+    // buses 1-16, 18 = L+R (16 L, 17 R, 19 M/C and 20-25 matrices are not on
+    // this desk); -1 = none, Stagedesk's own. Buses past 16 have no bit.
+    std::vector<std::pair<int, QString>> talk, osc;
+    for (int b = 0; b < std::min(m_size.buses, 16); ++b) {
+        talk.emplace_back(b, "/config/talk/dest/" + twoDigits(b + 1));
+        osc.emplace_back(b, "/config/osc/dest/" + twoDigits(b + 1));
+    }
+    osc.emplace_back(18, QStringLiteral("/config/osc/dest/st"));
+    addSwitchAlias(integer("/config/talk/A/destmap", 0, (1 << 18) - 1, 0),
+                   SwitchAlias::Kind::BitMask, talk);
+    addSwitchAlias(integer("/config/osc/dest", -1, 25, -1), SwitchAlias::Kind::OneOf, osc);
+}
+
+void ParameterRegistry::addSwitchAlias(ParameterDescriptor d, SwitchAlias::Kind kind,
+                                       const std::vector<std::pair<int, QString>>& switches) {
+    d.alias = true;
+    const ParamId id = count();
+    addToStrip({StripKind::Global, 0, Target::Soundcheck}, std::move(d), Section::Soundcheck);
+    SwitchAlias alias{kind, {}};
+    for (const auto& [bitOrCode, address] : switches) {
+        alias.switches.emplace_back(bitOrCode, find(address));
+        m_aliasShowing.insert(find(address), id);
+    }
+    m_aliases.emplace_back(id, std::move(alias));
+}
+
+const SwitchAlias* ParameterRegistry::aliasOf(ParamId id) const {
+    for (const auto& [aliasId, alias] : m_aliases)
+        if (aliasId == id)
+            return &alias;
+    return nullptr;
 }
 // ---- end of Soundcheck -----------------------------------------------------
 

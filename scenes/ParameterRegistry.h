@@ -3,6 +3,7 @@
 // with its X32-style address. Nothing else in the program invents an address.
 
 #include "ParameterDescriptor.h"
+#include "SwitchAlias.h"
 
 #include <QHash>
 #include <QString>
@@ -42,6 +43,12 @@ public:
     QString busPrefix(int bus) const;
     // The stereo-link partner of a channel (0-based) and the link parameter, or -1.
     ParamId channelLinkParam(int channel) const;
+    // What an alias parameter (descriptor.alias) shows; null for the others.
+    const SwitchAlias* aliasOf(ParamId id) const;
+    // The alias that shows a switch, or kNoParam.
+    ParamId aliasShowing(ParamId switchId) const {
+        return m_aliasShowing.value(switchId, kNoParam);
+    }
 
 private:
     struct Strip {
@@ -61,12 +68,17 @@ private:
     void addDca(int dca);
     void addGlobal();
     void addSoundcheck();
+    void addSwitchAlias(ParameterDescriptor d, SwitchAlias::Kind kind,
+                        const std::vector<std::pair<int, QString>>& switches);
     void addSolo(const Strip& strip, const QString& prefix);
+    void addInserts(const Strip& strip, const QString& prefix);
 
     ConsoleSize m_size;
     std::vector<ParameterDescriptor> m_params;
     QHash<QString, ParamId> m_byAddress;
     std::vector<std::pair<QString, ParamId>> m_sorted;
+    std::vector<std::pair<ParamId, SwitchAlias>> m_aliases;
+    QHash<ParamId, ParamId> m_aliasShowing;
 };
 
 } // namespace stagedesk::scenes

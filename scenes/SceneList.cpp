@@ -54,7 +54,7 @@ int SceneList::store(int index, const QString& name, const RecallScope& scope, d
     scene.fadeSeconds = fadeSeconds;
     const ParameterRegistry& registry = m_state.registry();
     for (ParamId id = 0; id < registry.count(); ++id)
-        if (!m_state.isDefault(id))
+        if (!m_state.isDefault(id) && !registry.at(id).alias) // an alias: its switches are kept
             scene.values.emplace_hint(scene.values.end(), id, m_state.value(id));
 
     if (append) {
@@ -93,7 +93,7 @@ std::vector<Assignment> SceneList::recallAssignments(const Scene& scene) const {
         while (stored != scene.values.end() && stored->first < id)
             ++stored;
         const ParameterDescriptor& d = registry.at(id);
-        if (!scene.scope.includes(d) || m_safes.protects(d))
+        if (!scene.scope.includes(d) || m_safes.protects(d) || d.alias)
             continue;
         const bool has = stored != scene.values.end() && stored->first == id;
         const auto target = storable(d, has ? stored->second : m_state.defaultValue(id));

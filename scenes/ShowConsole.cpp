@@ -7,7 +7,7 @@ ShowDocument captureShow(const ConsoleState& state, const SceneList& scenes) {
     ShowDocument show;
     show.console = registry.size();
     for (ParamId id = 0; id < registry.count(); ++id)
-        if (!state.isDefault(id))
+        if (!state.isDefault(id) && !registry.at(id).alias) // an alias: its switches are saved
             show.state.emplace(registry.at(id).address, state.value(id));
     for (const Scene& scene : scenes.scenes()) {
         ShowScene s{scene.id,    scene.name, scene.notes,       scene.fadeSeconds,
@@ -30,6 +30,8 @@ bool applyShow(const ShowDocument& show, ConsoleState& state, SceneList& scenes)
     std::vector<Assignment> assignments;
     assignments.reserve(std::size_t(registry.count()));
     for (ParamId id = 0; id < registry.count(); ++id) {
+        if (registry.at(id).alias)
+            continue; // follows its switches
         const auto it = show.state.find(registry.at(id).address);
         assignments.push_back({id, it != show.state.end() ? it->second : state.defaultValue(id)});
     }

@@ -7,6 +7,7 @@
 #include "ConsoleState.h"
 #include "RecallScope.h"
 #include "Scene.h"
+#include "SlotPluginState.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -45,6 +46,8 @@ struct ShowDocument {
     // Opaque until the surfaces that own them exist; carried through unchanged.
     QJsonObject midi;
     QJsonObject osc;
+    // The plugins in the insert slots (their URIs are in 'state').
+    SlotPluginStates plugins;
     bool operator==(const ShowDocument&) const = default;
 };
 

@@ -75,7 +75,11 @@ ShowReadResult readShowText(const QByteArray& raw, const QString& fileName,
                                                 "holds a JSON array, not an object"),
                                  1},
                        text);
-    if (auto error = checkJsonStrings(json.object(), kMaxShowStringLength))
+    // The plugins' texts have their own limits (ShowPlugins.h): a plugin's
+    // state is longer than any other text.
+    QJsonObject withoutPlugins = json.object();
+    withoutPlugins.remove(QLatin1String("plugins"));
+    if (auto error = checkJsonStrings(withoutPlugins, kMaxShowStringLength))
         return refused(fileName, *error, text);
 
     auto read = readShowJson(json.object());

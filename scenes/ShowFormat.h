@@ -19,5 +19,9 @@ inline constexpr int kMaxJsonDepth = 16;
 inline constexpr int kMaxShowStringLength = 256;
 inline constexpr int kMaxCues = 4000;
 inline constexpr int kMaxSceneOscMessages = 64;
+// The "plugins" member (ShowPlugins.h): a plugin's own state (LV2 state
+// extension, Turtle text) is the one text allowed past kMaxShowStringLength.
+inline constexpr int kMaxPluginStateLength = 1024 * 1024;
+inline constexpr int kMaxPluginControls = 1024;
 
 } // namespace stagedesk::scenes

@@ -2,6 +2,7 @@
 
 #include "ConsoleSize.h"
 #include "ShowFormat.h"
+#include "ShowPlugins.h"
 #include "ShowValidation.h"
 #include "ShowValueCodec.h"
 
@@ -329,7 +330,7 @@ std::variant<ShowDocument, ShowError> Reader::read(const QJsonObject& root) {
     if (!header(root) ||
         !onlyKeys(root, top,
                   {"format", "schemaVersion", "name", "console", "state", "scenes", "cues",
-                   "cuePosition", "safes", "midi", "osc"}) ||
+                   "cuePosition", "safes", "midi", "osc", "plugins"}) ||
         !console(root.value(QLatin1String("console")), show.console))
         return *m_error;
     m_registry = std::make_unique<ParameterRegistry>(show.console);
@@ -375,6 +376,10 @@ std::variant<ShowDocument, ShowError> Reader::read(const QJsonObject& root) {
         if (const QJsonValue v = root.value(QLatin1String(key));
             !v.isUndefined() && !object(v, top / key, *slot))
             return *m_error;
+    auto plugins = readShowPlugins(root.value(QLatin1String("plugins")), top / "plugins");
+    if (auto* error = std::get_if<ShowError>(&plugins))
+        return *error;
+    show.plugins = std::get<SlotPluginStates>(std::move(plugins));
 
     // What spans fields: unique scene ids, cues naming scenes that exist.
     if (auto error = validateShow(show, *m_registry))

@@ -2,6 +2,7 @@
 
 #include "JsonWriter.h"
 #include "ShowFormat.h"
+#include "ShowPlugins.h"
 #include "ShowValueCodec.h"
 
 #include <QJsonArray>
@@ -134,6 +135,10 @@ QByteArray writeShowJson(const ShowDocument& show, const ParameterRegistry& regi
     w.value(show.midi);
     w.key(QStringLiteral("osc"));
     w.value(show.osc);
+    if (!show.plugins.empty()) { // left out otherwise: shows without plugins read as before
+        w.key(QStringLiteral("plugins"));
+        writeShowPlugins(w, show.plugins);
+    }
     w.endObject();
     return w.take();
 }

@@ -1,5 +1,7 @@
 #include "ShowMapping.h"
 
+#include "ShowPlugins.h"
+
 #include <QRegularExpression>
 
 namespace stagedesk::scenes {
@@ -57,6 +59,7 @@ public:
     // The address on the console, or empty when its strip is left out.
     QString address(const QString& showAddress) const;
     AddressValues values(const AddressValues& values) const;
+    SlotPluginStates plugins(const SlotPluginStates& plugins) const;
     StripSet strips(const StripSet& strips) const;
 
 private:
@@ -108,6 +111,16 @@ AddressValues Mapper::values(const AddressValues& values) const {
     for (const auto& [a, v] : values)
         if (const QString mappedAddress = address(a); !mappedAddress.isEmpty())
             out.emplace(mappedAddress, v);
+    return out;
+}
+
+// A slot goes where its /plugin parameter goes.
+SlotPluginStates Mapper::plugins(const SlotPluginStates& plugins) const {
+    SlotPluginStates out;
+    for (const auto& [slot, state] : plugins)
+        if (const QString mappedAddress = address(slotPluginAddress(slot));
+            !mappedAddress.isEmpty())
+            out.emplace(mappedAddress.chopped(slotPluginAddress({}).size()), state);
     return out;
 }
 
@@ -163,6 +176,7 @@ std::variant<ShowDocument, ShowError> mapShow(const ShowDocument& show, ConsoleS
     ShowDocument out = show;
     out.console = console;
     out.state = mapper.values(show.state);
+    out.plugins = mapper.plugins(show.plugins);
     for (ShowScene& scene : out.scenes) {
         scene.values = mapper.values(scene.values);
         scene.scope.strips = mapper.strips(scene.scope.strips);

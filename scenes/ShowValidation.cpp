@@ -2,6 +2,7 @@
 
 #include "ConsoleSize.h"
 #include "ShowFormat.h"
+#include "ShowPlugins.h"
 #include "ShowValueCodec.h"
 
 #include <QHash>
@@ -154,8 +155,9 @@ std::optional<ShowError> Validator::run(const ShowDocument& show) {
                          QStringLiteral("%1 is out of range (0..%2, the number of cues)")
                              .arg(show.cuePosition)
                              .arg(show.cues.size())};
-    strips(show.safes.strips, JsonPath() / "safes");
-    return m_error;
+    if (!strips(show.safes.strips, JsonPath() / "safes"))
+        return m_error;
+    return checkShowPlugins(show, m_registry);
 }
 
 } // namespace

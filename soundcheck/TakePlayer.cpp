@@ -117,11 +117,22 @@ bool TakePlayer::play(std::uint64_t frame, std::string& error) {
 
 // The reader polls like the recorder's writer: the audio thread wakes nobody.
 void TakePlayer::run() {
+    std::uint64_t frames = 0;
+    std::chrono::steady_clock::duration busy{};
     while (!m_stopReader.load()) {
         const std::size_t room = m_ring->writableFrames();
-        if (room < kChunkFrames / 2 || fill(room) == 0)
+        std::size_t read = 0;
+        if (room >= kChunkFrames / 2) {
+            const auto t0 = std::chrono::steady_clock::now();
+            read = fill(room);
+            busy += std::chrono::steady_clock::now() - t0;
+            frames += read;
+        }
+        if (read == 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
+    const double seconds = std::chrono::duration<double>(busy).count();
+    m_throughput = seconds > 0 ? double(frames * m_files.size() * sizeof(float)) / seconds : 0.0;
 }
 
 void TakePlayer::requestStop() {

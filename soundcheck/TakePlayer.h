@@ -38,6 +38,8 @@ public:
     void stop();
     bool playing() const { return m_reader.joinable(); }
     std::uint64_t underruns() const { return m_engine.soundcheck().player().underruns(); }
+    // Bytes per second the disk reader read while it was reading (its last run).
+    double throughputBytesPerSecond() const { return m_throughput.load(); }
     const TakeInfo& take() const { return m_take; }
 
 private:
@@ -57,6 +59,7 @@ private:
     std::uint64_t m_loopStart = 0, m_loopEnd = 0;
     std::thread m_reader;
     std::atomic<bool> m_stopReader{false};
+    std::atomic<double> m_throughput{0};
 };
 
 } // namespace stagedesk::soundcheck

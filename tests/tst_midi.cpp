@@ -16,6 +16,7 @@
 #include "MidiParser.h"
 #include "SceneList.h"
 
+#include "CommandLine.h"
 #include "ConsoleSession.h"
 #include "MidiStartup.h"
 
@@ -29,7 +30,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
+#include <set>
 #include <thread>
 
 using namespace stagedesk;
@@ -46,29 +49,43 @@ constexpr int kBuses = 4;
 constexpr int kWaitMs = 5000;
 const char* const kDeviceName = "mcu-device";
 
-// Everything one test needs: the console model, a device client and the
-// Stagedesk side (MidiDevice + surface) connected to it.
-struct Rig {
-    ParameterRegistry registry{ConsoleSize{kInputs, kBuses}};
-    ConsoleState state{registry, nullptr};
-    SourceId osc = state.addSource(QStringLiteral("osc"));
-    test::OfflineRig engineRig{kInputs, kBuses};
-    MeterHub meters{&engineRig.engine()};
-    std::unique_ptr<JackMidiTestClient> device = std::make_unique<JackMidiTestClient>(kDeviceName);
-    MidiDevice midi{MidiApi::Jack, QStringLiteral("stagedesk-test")};
-
+// A device client (a Mackie Control unit, a fader box) and the Stagedesk
+// MidiDevice connected to its ports "<name>:out" and "<name>:in".
+struct DeviceLink {
+    std::unique_ptr<JackMidiTestClient> device;
+    MidiDevice midi;
     int announced = 0; // outputConnected signals: a surface has sent its state
 
-    Rig() {
+    DeviceLink(const char* name, const QString& ourName)
+        : device(std::make_unique<JackMidiTestClient>(name)), midi(MidiApi::Jack, ourName) {
         midi.setPollInterval(100);
         QObject::connect(&midi, &MidiDevice::outputConnected, [this] { ++announced; });
-        midi.setPorts(QStringLiteral("mcu-device:out"), QStringLiteral("mcu-device:in"));
+        const QString client = QString::fromLatin1(name);
+        midi.setPorts(client + QStringLiteral(":out"), client + QStringLiteral(":in"));
     }
     // Both ports live in JACK and the surfaces' initial state already sent.
     bool connected() const {
         return !midi.inputPort().isEmpty() && !midi.outputPort().isEmpty() &&
                device->portsConnected() && announced > 0;
     }
+};
+
+// Everything one test needs: the console model, a device client and the
+// Stagedesk side (MidiDevice + surface) connected to it.
+struct Rig {
+    explicit Rig(int inputs = kInputs)
+        : registry(ConsoleSize{inputs, kBuses}), engineRig(inputs, kBuses) {}
+
+    ParameterRegistry registry;
+    ConsoleState state{registry, nullptr};
+    SourceId osc = state.addSource(QStringLiteral("osc"));
+    test::OfflineRig engineRig;
+    MeterHub meters{&engineRig.engine()};
+    DeviceLink link{kDeviceName, QStringLiteral("stagedesk-test")};
+    std::unique_ptr<JackMidiTestClient>& device = link.device;
+    MidiDevice& midi = link.midi;
+
+    bool connected() const { return link.connected(); }
     ParamId id(const QString& address) const { return registry.find(address); }
 };
 
@@ -86,13 +103,60 @@ bool contains(const std::vector<JackMidiTestClient::Record>& records, const Byte
                        [&](const auto& r) { return r.bytes == bytes; });
 }
 
-Bytes lcdBytes(int offset, const char* sevenChars) {
-    const auto v = mackie::lcd(mackie::kMainDeviceId, offset, QByteArray(sevenChars, 7));
+Bytes lcdBytes(int offset, const char* sevenChars, std::uint8_t deviceId = mackie::kMainDeviceId) {
+    const auto v = mackie::lcd(deviceId, offset, QByteArray(sevenChars, 7));
     return Bytes(v.begin(), v.end());
 }
 
 Bytes bend(int channel, int value14) {
     return {std::uint8_t(0xE0 | channel), std::uint8_t(value14 & 0x7F), std::uint8_t(value14 >> 7)};
+}
+
+// "/ch/NN/<rest>" of channel n (1-based).
+QString channelAddress(int n, const char* rest) {
+    return QStringLiteral("/ch/%1/%2").arg(n, 2, 10, QChar('0')).arg(QLatin1String(rest));
+}
+
+// Every channel named "Name<n>" and its fader at n/64 of the travel.
+void nameAndSpreadChannels(Rig& rig) {
+    for (int n = 1; n <= rig.registry.size().inputs; ++n) {
+        rig.state.set(rig.id(channelAddress(n, "config/name")), QStringLiteral("Name%1").arg(n),
+                      rig.osc);
+        rig.state.setNormalized(rig.id(channelAddress(n, "mix/fader")), n / 64.0, rig.osc);
+    }
+}
+
+// Whether a unit was sent, since record 'from', the names (in LCD SysEx
+// with its device id) and the fader positions of channels first..first+7.
+bool unitShows(Rig& rig, const JackMidiTestClient& unit, std::size_t from, std::uint8_t deviceId,
+               int first) {
+    const auto got = unit.received(from);
+    for (int s = 0; s < mackie::kStrips; ++s) {
+        const int n = first + s;
+        const QByteArray cell = QStringLiteral("Name%1").arg(n).leftJustified(7).toLatin1();
+        const int fader =
+            int(std::lround(rig.state.normalized(rig.id(channelAddress(n, "mix/fader"))) * 16383));
+        if (!contains(got, lcdBytes(7 * s, cell.constData(), deviceId)) ||
+            !contains(got, bend(s, fader)))
+            return false;
+    }
+    return true;
+}
+
+// Device ids of every Mackie SysEx a unit was sent.
+std::set<std::uint8_t> sysexDeviceIds(const JackMidiTestClient& unit) {
+    std::set<std::uint8_t> ids;
+    for (const auto& r : unit.received())
+        if (r.bytes.size() > 5 && r.bytes[0] == 0xF0 && r.bytes[3] == 0x66)
+            ids.insert(r.bytes[4]);
+    return ids;
+}
+
+int countIf(const JackMidiTestClient& unit, std::size_t from,
+            const std::function<bool(const Bytes&)>& match) {
+    const auto got = unit.received(from);
+    return int(
+        std::count_if(got.begin(), got.end(), [&](const auto& r) { return match(r.bytes); }));
 }
 
 } // namespace
@@ -118,6 +182,9 @@ private slots:
     void faderFloodIsCoalesced();
     void lastBendSurvivesAStalledControlThread();
     void deviceBackGetsWholeState();
+    void extenderContinuesTheStrips();
+    void extenderFirstAndReconnectedAlone();
+    void extendersFromTheCommandLine();
     void learnEachKind_data();
     void learnEachKind();
     void bindingsInTheShowSlot();
@@ -585,10 +652,14 @@ void TestMidi::deviceBackGetsWholeState() {
     QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(), bend(3, ch4)), kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(), lcdBytes(0, "Vox    ")), kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(), Bytes({0x90, 0x14, 0x7F})), kWaitMs);
-    int bends = 0;
-    for (const auto& r : rig.device->received())
-        bends += !r.bytes.empty() && (r.bytes[0] & 0xF0) == 0xE0;
-    QCOMPARE(bends, 9); // 8 strips and the master, once each
+    // 8 strips and the master, once each. The state may reach the device
+    // over two JACK cycles (when a cycle runs while it is being sent): count
+    // once the master's bend, the last of it, has arrived.
+    const auto isBend = [](const Bytes& b) { return !b.empty() && (b[0] & 0xF0) == 0xE0; };
+    const int main = int(
+        std::lround(rig.state.normalized(rig.id(QStringLiteral("/main/st/mix/fader"))) * 16383));
+    QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(), bend(8, main)), kWaitMs);
+    QCOMPARE(countIf(*rig.device, 0, isBend), 9);
     QCOMPARE(back.count(), 1);
     // And it is heard again.
     rig.device->send(bend(0, 16383));
@@ -596,41 +667,242 @@ void TestMidi::deviceBackGetsWholeState() {
         rig.state.normalized(rig.id(QStringLiteral("/ch/01/mix/fader"))) > 0.999, kWaitMs);
 }
 
+void TestMidi::extenderContinuesTheStrips() {
+    // An MCU with an XT right of it: 16 strips, banks of 16 over 40 inputs.
+    Rig rig(40);
+    nameAndSpreadChannels(rig);
+    DeviceLink xt("xt-device", QStringLiteral("stagedesk-test-xt"));
+    MackieSurface mackie(rig.state, &rig.meters);
+    mackie.addUnit(rig.midi, MackieUnit::Kind::Main);
+    mackie.addUnit(xt.midi, MackieUnit::Kind::Extender);
+    QCOMPARE(mackie.stripCount(), 16);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected() && xt.connected(), kWaitMs);
+    JackMidiTestClient& mcu = *rig.device;
+    JackMidiTestClient& ext = *xt.device;
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, mcu, 0, mackie::kMainDeviceId, 1), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, ext, 0, mackie::kExtenderDeviceId, 9), kWaitMs);
+    // The XT has no master fader and no global buttons to light.
+    const auto masterOrGlobal = [](const Bytes& b) {
+        return (b.size() == 3 && b[0] == 0xE8) ||
+               (b.size() == 3 && b[0] == 0x90 && b[1] >= mackie::kAssignSend &&
+                b[1] <= mackie::kFlip);
+    };
+    QCOMPARE(countIf(ext, 0, masterOrGlobal), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(countIf(mcu, 0, masterOrGlobal) > 0, kWaitMs);
+
+    // A fader on the XT moves its own channel (strip 4: channel 12).
+    rig.device->send(bend(3, 0)); // the MCU's strip 4 (channel 4) down: not the XT's
+    ext.send(bend(3, 16383));
+    QTRY_VERIFY_WITH_TIMEOUT(rig.state.normalized(rig.id(channelAddress(12, "mix/fader"))) > 0.999,
+                             kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.normalized(rig.id(channelAddress(4, "mix/fader"))), 0.0,
+                              kWaitMs);
+
+    // Bank right on the MCU moves the whole surface by 16: MCU 17-24, XT 25-32.
+    std::size_t mcuMark = mcu.receivedCount(), extMark = ext.receivedCount();
+    mcu.send({0x90, mackie::kBankRight, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.bankOffset(), 16, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, mcu, mcuMark, mackie::kMainDeviceId, 17), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, ext, extMark, mackie::kExtenderDeviceId, 25), kWaitMs);
+    ext.send(bend(0, 4096)); // now channel 25
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::abs(rig.state.normalized(rig.id(channelAddress(25, "mix/fader"))) - 0.25) < 1e-3,
+        kWaitMs);
+    // Again: the last 16 channels (25-40), never past the last input.
+    extMark = ext.receivedCount();
+    mcu.send({0x90, mackie::kBankRight, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.bankOffset(), 24, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, ext, extMark, mackie::kExtenderDeviceId, 33), kWaitMs);
+    // Channel left moves by one strip.
+    extMark = ext.receivedCount();
+    mcu.send({0x90, mackie::kChannelLeft, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.bankOffset(), 23, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, ext, extMark, mackie::kExtenderDeviceId, 32), kWaitMs);
+    // Bank buttons from an extender (it has none) are ignored.
+    ext.send({0x90, mackie::kBankLeft, 0x7F});
+    mcu.send({0x90, mackie::kBankLeft, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.bankOffset(), 7, kWaitMs);
+    mcu.send({0x90, mackie::kBankLeft, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.bankOffset(), 0, kWaitMs);
+
+    // Selection is shared: select on the XT's strip 2 (channel 10) lights
+    // it there and puts out the MCU's select LEDs.
+    mcuMark = mcu.receivedCount();
+    extMark = ext.receivedCount();
+    ext.send({0x90, mackie::kSelect + 1, 0x7F});
+    QTRY_COMPARE_WITH_TIMEOUT(mackie.selectedChannel(), 9, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(ext.received(extMark), Bytes{0x90, 0x19, 0x7F}), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(mcu.received(mcuMark), Bytes{0x90, 0x1F, 0x00}), kWaitMs);
+    QCOMPARE(countIf(mcu, mcuMark,
+                     [](const Bytes& b) {
+                         return b.size() == 3 && b[0] == 0x90 && b[1] >= mackie::kSelect &&
+                                b[1] < mackie::kSelect + 8 && b[2] != 0;
+                     }),
+             0);
+
+    // Flip is shared: flipped on the MCU, the XT's faders move sends of bus 1.
+    const double fader10 = rig.state.normalized(rig.id(channelAddress(10, "mix/fader")));
+    mcu.send({0x90, mackie::kFlip, 0x7F});
+    QTRY_VERIFY_WITH_TIMEOUT(mackie.flipped(), kWaitMs);
+    ext.send(bend(1, 12288));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::abs(rig.state.normalized(rig.id(channelAddress(10, "mix/01/level"))) - 0.75) < 1e-3,
+        kWaitMs);
+    QCOMPARE(rig.state.normalized(rig.id(channelAddress(10, "mix/fader"))), fader10);
+
+    // Each unit meters its own strips: -3 dBFS into channel 9 is level 11 on
+    // the XT's strip 1, while the MCU's strip 1 (channel 1) stays at 0.
+    rig.engineRig.run(8, test::sine(1000, -3, 4800));
+    rig.meters.poll();
+    mcuMark = mcu.receivedCount();
+    extMark = ext.receivedCount();
+    QTRY_VERIFY_WITH_TIMEOUT(contains(ext.received(extMark), Bytes{0xD0, 0x0B}), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(mcu.received(mcuMark), Bytes{0xD0, 0x00}), kWaitMs);
+    QVERIFY(!contains(mcu.received(mcuMark), Bytes{0xD0, 0x0B}));
+
+    // Every LCD message went to the unit it is for.
+    QCOMPARE(sysexDeviceIds(mcu), std::set<std::uint8_t>{mackie::kMainDeviceId});
+    QCOMPARE(sysexDeviceIds(ext), std::set<std::uint8_t>{mackie::kExtenderDeviceId});
+}
+
+void TestMidi::extenderFirstAndReconnectedAlone() {
+    Rig rig;
+    nameAndSpreadChannels(rig);
+    DeviceLink xt("xt-device", QStringLiteral("stagedesk-test-xt"));
+    // The engineer put the XT left of the MCU: XT 1-8, MCU 9-16.
+    MackieSurface mackie(rig.state, &rig.meters);
+    mackie.addUnit(xt.midi, MackieUnit::Kind::Extender);
+    mackie.addUnit(rig.midi, MackieUnit::Kind::Main);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected() && xt.connected(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, *xt.device, 0, mackie::kExtenderDeviceId, 1), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, *rig.device, 0, mackie::kMainDeviceId, 9), kWaitMs);
+    // The MCU's fader 1 is channel 9, its master fader main LR.
+    rig.device->send(bend(0, 16383));
+    rig.device->send(bend(8, 8192));
+    QTRY_VERIFY_WITH_TIMEOUT(rig.state.normalized(rig.id(channelAddress(9, "mix/fader"))) > 0.999,
+                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::abs(rig.state.normalized(rig.id(QStringLiteral("/main/st/mix/fader"))) - 0.5) < 1e-3,
+        kWaitMs);
+
+    // The XT is unplugged; channel 3 (on it) changes meanwhile; it comes back.
+    xt.device.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(xt.midi.outputPort().isEmpty() && xt.midi.inputPort().isEmpty(),
+                             kWaitMs);
+    rig.state.setNormalized(rig.id(channelAddress(3, "mix/fader")), 0.9, rig.osc);
+    const std::size_t mcuMark = rig.device->receivedCount();
+    QSignalSpy back(&xt.midi, &MidiDevice::outputConnected);
+    xt.device = std::make_unique<JackMidiTestClient>("xt-device");
+    QVERIFY(xt.device->ok());
+    QVERIFY(back.wait(kWaitMs));
+    // It gets its whole state: its 8 faders (no master), names, LEDs.
+    QTRY_VERIFY_WITH_TIMEOUT(unitShows(rig, *xt.device, 0, mackie::kExtenderDeviceId, 1), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(countIf(*xt.device, 0,
+                                     [](const Bytes& b) {
+                                         return b.size() == 3 && b[0] == 0x90 &&
+                                                b[1] < mackie::kSelect + 8;
+                                     }) == 32,
+                             kWaitMs);
+    const auto isBend = [](const Bytes& b) { return !b.empty() && (b[0] & 0xF0) == 0xE0; };
+    QCOMPARE(countIf(*xt.device, 0, isBend), 8);
+    // The MCU, which never went away, is not sent its state again.
+    QCOMPARE(countIf(*rig.device, mcuMark, isBend), 0);
+    QCOMPARE(countIf(*rig.device, mcuMark, [](const Bytes& b) { return b[0] == 0xF0; }), 0);
+    // And the XT is heard again: its strip 3 is channel 3.
+    xt.device->send(bend(2, 0));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.normalized(rig.id(channelAddress(3, "mix/fader"))), 0.0,
+                              kWaitMs);
+}
+
+void TestMidi::extendersFromTheCommandLine() {
+    const auto parse = [](QStringList args) {
+        args.prepend(QStringLiteral("stagedesk"));
+        return app::parseCommandLine(args);
+    };
+    const QStringList mcu{"--midi-in", "mcu-device:out", "--midi-out", "mcu-device:in", "--mcu"};
+    // Refused with the option named.
+    QCOMPARE(parse({"--mcu-xt", "xt-device"}).error,
+             QStringLiteral("--mcu-xt: needs --mcu (an extender sits beside an MCU); see "
+                            "'stagedesk --help'"));
+    QCOMPARE(parse(mcu + QStringList{"--mcu-xt", "xt-device", "--mcu-position", "3"}).error,
+             QStringLiteral("--mcu-position: a number 1..2 is needed (the MCU and its extenders); "
+                            "see 'stagedesk --help'"));
+
+    // Two extenders with the MCU between them: XT 1-8, MCU 9-16, XT 17-24.
+    const app::CommandLine line = parse(
+        mcu + QStringList{"--mcu-xt", "xt-device", "--mcu-xt", "xt-right", "--mcu-position", "2"});
+    QCOMPARE(line.action, app::CommandLine::Action::Run);
+    QCOMPARE(line.options.midi.extenders, (QStringList{"xt-device", "xt-right"}));
+    QCOMPARE(line.options.midi.mainPosition, 2);
+    ShowDocument show;
+    show.console = {24, kBuses};
+    show.safes = RecallSafes::nothing(show.console);
+    app::ConsoleSession session(show, nullptr);
+    JackMidiTestClient mcuBox("mcu-device"), left("xt-device"), right("xt-right");
+    QVERIFY(mcuBox.ok() && left.ok() && right.ok());
+    app::MidiSurfaces midi(session, line.options.midi, MidiApi::Jack);
+    QVERIFY(midi.mackie());
+    QCOMPARE(midi.mackie()->stripCount(), 24);
+    QTRY_VERIFY_WITH_TIMEOUT(!midi.extender(1).outputPort().isEmpty(), kWaitMs);
+    QCOMPARE(midi.extender(0).inputPort(), QStringLiteral("xt-device:out"));
+    QCOMPARE(midi.extender(0).outputPort(), QStringLiteral("xt-device:in"));
+    // Each strip's name cell reaches its own unit. Names are changed once
+    // JACK reports every port connected: the state sent on connection itself
+    // can be lost while JACK makes a new connection live (on a loaded machine
+    // that takes longer than the surface's settling time).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        mcuBox.portsConnected() && left.portsConnected() && right.portsConnected(), kWaitMs);
+    for (const auto& [channel, name] : {std::pair{1, "Kick"}, {9, "Snare"}, {24, "Vox"}})
+        session.state().set(session.state().registry().find(channelAddress(channel, "config/name")),
+                            QString::fromLatin1(name), scenes::kInternalSource);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(left.received(), lcdBytes(0, "Kick   ", 0x15)), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(mcuBox.received(), lcdBytes(0, "Snare  ", 0x14)), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(right.received(), lcdBytes(7 * 7, "Vox    ", 0x15)), kWaitMs);
+}
+
 void TestMidi::learnEachKind_data() {
     QTest::addColumn<QString>("address");
     QTest::addColumn<bool>("relative");
+    QTest::addColumn<bool>("momentary");
     QTest::addColumn<QList<Bytes>>("learnWith");
     QTest::addColumn<QList<Bytes>>("moveWith");
     QTest::addColumn<QString>("expectedJson");
-    QTest::addColumn<double>("expected"); // normalized
-    QTest::addColumn<Bytes>("feedbackAtHalf");
+    QTest::addColumn<double>("expected");      // normalized
+    QTest::addColumn<Bytes>("feedbackAtHalf"); // a switch: at the other state
     const QString fader = QStringLiteral("/ch/01/mix/fader");
-    QTest::newRow("cc") << fader << false << QList<Bytes>{{0xB0, 0x07, 0x10}}
+    QTest::newRow("cc") << fader << false << false << QList<Bytes>{{0xB0, 0x07, 0x10}}
                         << QList<Bytes>{{0xB0, 0x07, 100}}
                         << R"({"address":"/ch/01/mix/fader","channel":1,"number":7,"type":"cc"})"
                         << 100 / 127.0 << Bytes{0xB0, 0x07, 64};
     QTest::newRow("cc14")
-        << fader << false << QList<Bytes>{{0xB1, 0x01, 0x10}, {0xB1, 0x21, 0x00}}
+        << fader << false << false << QList<Bytes>{{0xB1, 0x01, 0x10}, {0xB1, 0x21, 0x00}}
         << QList<Bytes>{{0xB1, 0x01, 0x60}, {0xB1, 0x21, 0x00}}
         << R"({"address":"/ch/01/mix/fader","channel":2,"number":1,"type":"cc14"})"
         << 12288 / 16383.0 << Bytes{0xB1, 0x21, 0x00};
     QTest::newRow("nrpn")
-        << fader << false
+        << fader << false << false
         << QList<Bytes>{{0xB0, 99, 0x01}, {0xB0, 98, 0x02}, {0xB0, 6, 0x10}, {0xB0, 38, 0x00}}
         << QList<Bytes>{{0xB0, 99, 0x01}, {0xB0, 98, 0x02}, {0xB0, 6, 0x20}, {0xB0, 38, 0x00}}
         << R"({"address":"/ch/01/mix/fader","channel":1,"number":130,"type":"nrpn"})"
         << 4096 / 16383.0 << Bytes{0xB0, 6, 0x40};
     QTest::newRow("pitch bend")
-        << fader << false << QList<Bytes>{{0xE3, 0x00, 0x40}} << QList<Bytes>{{0xE3, 0x00, 0x60}}
+        << fader << false << false << QList<Bytes>{{0xE3, 0x00, 0x40}}
+        << QList<Bytes>{{0xE3, 0x00, 0x60}}
         << R"({"address":"/ch/01/mix/fader","channel":4,"type":"pitchbend"})" << 12288 / 16383.0
         << Bytes{0xE3, 0x00, 0x40};
     QTest::newRow("note toggle")
-        << QStringLiteral("/ch/01/mix/on") << false << QList<Bytes>{{0x90, 0x24, 0x7F}}
+        << QStringLiteral("/ch/01/mix/on") << false << false << QList<Bytes>{{0x90, 0x24, 0x7F}}
         << QList<Bytes>{{0x90, 0x24, 0x7F}, {0x80, 0x24, 0x00}}
         << R"({"address":"/ch/01/mix/on","channel":1,"number":36,"type":"note-toggle"})" << 0.0
         << Bytes{0x90, 0x24, 0x7F};
+    // Pressed, released, pressed: on (a toggle would be off).
+    QTest::newRow("note momentary")
+        << QStringLiteral("/ch/01/solo") << false << true << QList<Bytes>{{0x99, 0x25, 0x7F}}
+        << QList<Bytes>{{0x99, 0x25, 0x7F}, {0x89, 0x25, 0x00}, {0x99, 0x25, 0x7F}}
+        << R"({"address":"/ch/01/solo","channel":10,"number":37,"type":"note-momentary"})" << 1.0
+        << Bytes{0x99, 0x25, 0x00};
     QTest::newRow("relative cc")
-        << QStringLiteral("/ch/01/mix/pan") << true << QList<Bytes>{{0xB0, 0x10, 0x01}}
+        << QStringLiteral("/ch/01/mix/pan") << true << false << QList<Bytes>{{0xB0, 0x10, 0x01}}
         << QList<Bytes>{{0xB0, 0x10, 0x05}, {0xB0, 0x10, 0x7F}}
         << R"({"address":"/ch/01/mix/pan","channel":1,"number":16,"relative":true,"type":"cc"})"
         << 0.5 + 4 / 127.0 << Bytes{0xB0, 0x10, 64};
@@ -639,6 +911,7 @@ void TestMidi::learnEachKind_data() {
 void TestMidi::learnEachKind() {
     QFETCH(QString, address);
     QFETCH(bool, relative);
+    QFETCH(bool, momentary);
     QFETCH(QList<Bytes>, learnWith);
     QFETCH(QList<Bytes>, moveWith);
     QFETCH(QString, expectedJson);
@@ -651,7 +924,7 @@ void TestMidi::learnEachKind() {
     const ParamId id = rig.id(address);
 
     QSignalSpy learned(&map, &MidiMapSurface::learned);
-    QVERIFY(map.learn(address, {relative, false}));
+    QVERIFY(map.learn(address, {relative, momentary}));
     QVERIFY(!map.learn(QStringLiteral("/ch/99/mix/fader"))); // unknown: refused
     QVERIFY(map.learning());
     for (const Bytes& b : learnWith)
@@ -666,10 +939,11 @@ void TestMidi::learnEachKind() {
         rig.device->send(b);
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(rig.state.normalized(id) - expected) < 1e-3, kWaitMs);
 
-    // Feedback: another source moves the parameter to half way (on for a switch).
+    // Feedback: another source moves the parameter to half way (a switch to
+    // its other state).
     const std::size_t mark = rig.device->receivedCount();
     if (rig.registry.at(id).isDiscrete())
-        rig.state.setNormalized(id, 1.0, rig.osc);
+        rig.state.setNormalized(id, rig.state.normalized(id) > 0.5 ? 0.0 : 1.0, rig.osc);
     else
         rig.state.setNormalized(id, 0.5, rig.osc);
     QTRY_VERIFY_WITH_TIMEOUT(contains(rig.device->received(mark), feedbackAtHalf), kWaitMs);
@@ -801,11 +1075,13 @@ void TestMidi::learnedMappingsKeptByTheAutosave() {
     session.startAutosave(autosave, 1);
     JackMidiTestClient box("fader-box");
     QVERIFY(box.ok());
-    app::MidiSurfaces midi(
-        session, {QStringLiteral("fader-box:out"), QStringLiteral("fader-box:in"), false});
+    app::MidiOptions options;
+    options.input = QStringLiteral("fader-box:out");
+    options.output = QStringLiteral("fader-box:in");
+    app::MidiSurfaces midi(session, options);
     QVERIFY(midi.map());
     QCOMPARE(midi.map()->bindings().size(), std::size_t(1)); // from the show
-    QTRY_VERIFY_WITH_TIMEOUT(!midi.device().inputPort().isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!midi.device().inputPort().isEmpty() && box.portsConnected(), kWaitMs);
     const auto savedBindings = [&] {
         QFile file(autosave);
         if (!file.open(QIODevice::ReadOnly))

@@ -199,6 +199,8 @@ void TestModel::registryDefaultsAreTheEngineDefaults() {
             continue;
         if (d.stripIndex != 0 || d.section == Section::Soundcheck) // not strip parameters
             continue;
+        if (d.section == Section::Inserts) // the slots' own (tst_inserthost)
+            continue;
         engine::StripParams& p = d.target == engine::Target::Channel ? channel
                                  : d.target == engine::Target::Bus   ? bus
                                                                      : main;

@@ -256,14 +256,8 @@ void TestRealStream::cleanupTestCase() {
 }
 
 void TestRealStream::waitFrames(int frames) {
-    // Counted in the sink's process cycles: audio time, whatever the
-    // dummy driver's timer does with wall time.
-    const std::uint64_t target =
-        m_sink->cycles() + static_cast<std::uint64_t>((frames + kPeriod - 1) / kPeriod);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (m_sink->cycles() < target && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    QVERIFY2(m_sink->cycles() >= target, "JACK stopped running process cycles");
+    QVERIFY2(m_sink->waitFrames(frames, std::chrono::seconds(5)),
+             "JACK stopped running process cycles");
 }
 
 bool TestRealStream::setChannel(float faderDb, float trimDb, bool on, float pan) {

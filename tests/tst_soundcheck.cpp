@@ -10,19 +10,17 @@
 #include "TakePlayer.h"
 #include "TakeRecorder.h"
 #include "io/OfflineRenderer.h"
+#include "support/FileSizeLimit.h"
+#include "support/OfflineConsole.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <sndfile.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
-#include <csignal>
 #include <functional>
 #include <mutex>
 #include <numbers>
@@ -63,47 +61,11 @@ engine::EngineConfig config(int inputs, int buses) {
 }
 
 // An engine driven block by block with the channels' sines on its inputs.
-class Console {
+class Console : public test::OfflineConsole {
 public:
     Console(int inputs, int buses, int frames = 256)
-        : m_engine(config(inputs, buses)), m_renderer(m_engine, frames) {}
-
-    engine::Engine& engine() { return m_engine; }
-    std::uint64_t position() const { return m_position; }
-    void post(const Command& c) { QVERIFY(m_engine.post(c)); }
-
-    // Renders blocks; live = false feeds silence. Before each block, waits
-    // for 'ready' (a disk thread keeping up) when given.
-    // Returns the frames rendered: whole blocks.
-    std::uint64_t render(std::uint64_t frames, bool live = true,
-                         const std::function<bool()>& ready = nullptr) {
-        const std::uint64_t before = m_position;
-        const int block = m_renderer.framesPerBlock();
-        for (std::uint64_t done = 0; done < frames; done += std::uint64_t(block)) {
-            while (ready && !ready())
-                std::this_thread::yield();
-            auto& in = m_renderer.blockInputs();
-            for (std::size_t ch = 0; ch < in.size(); ++ch)
-                for (int i = 0; i < block; ++i)
-                    in[ch][std::size_t(i)] =
-                        live ? inputSample(int(ch), m_position + std::uint64_t(i)) : 0.0f;
-            m_renderer.renderBlock();
-            const auto& out = m_renderer.blockOutputs();
-            m_outputs.resize(out.size());
-            for (std::size_t o = 0; o < out.size(); ++o)
-                m_outputs[o].insert(m_outputs[o].end(), out[o].begin(), out[o].end());
-            m_position += std::uint64_t(block);
-        }
-        return m_position - before;
-    }
-    const std::vector<std::vector<float>>& outputs() const { return m_outputs; }
-    void clearOutputs() { m_outputs.clear(); }
-
-private:
-    engine::Engine m_engine;
-    engine::OfflineRenderer m_renderer;
-    std::uint64_t m_position = 0;
-    std::vector<std::vector<float>> m_outputs;
+        : OfflineConsole(inputs, buses, inputSample, frames, kRate) {}
+    void post(const Command& c) { QVERIFY(OfflineConsole::post(c)); }
 };
 
 std::vector<float> readTrack(const std::filesystem::path& file, SF_INFO& info) {
@@ -295,19 +257,12 @@ void TestSoundcheck::fullDiskEndsTheTakeCleanly() {
     QTemporaryDir dir;
     const QString folder = dir.filePath("full");
     constexpr rlim_t kLimit = 1 << 20; // 1 MiB per file: ~5.4 s of mono float
-    int pipeFds[2];
-    QCOMPARE(pipe(pipeFds), 0);
-    const pid_t child = fork();
-    if (child == 0) {
-        close(pipeFds[0]);
-        std::signal(SIGXFSZ, SIG_IGN); // a write past the limit then fails with EFBIG
-        const rlimit limit{kLimit, kLimit};
-        setrlimit(RLIMIT_FSIZE, &limit);
+    const auto child = test::runWithFileSizeLimit(kLimit, [&](std::string& report) {
         Console console(4, 2);
         soundcheck::TakeRecorder recorder(console.engine());
         std::string error;
         if (!recorder.start(takeOf(folder, 4), error))
-            _exit(2);
+            return 2;
         // Rendering goes on after the failure: the audio is never disturbed.
         for (int second = 0; second < 20 && !recorder.failed(); ++second)
             console.render(48000, true, [&] {
@@ -315,22 +270,12 @@ void TestSoundcheck::fullDiskEndsTheTakeCleanly() {
             });
         console.render(4800);
         recorder.stop();
-        const std::string message = recorder.message();
-        (void)!write(pipeFds[1], message.data(), message.size());
-        _exit(recorder.failed() ? 0 : 3);
-    }
-    close(pipeFds[1]);
-    char buffer[512] = {};
-    std::size_t got = 0;
-    ssize_t n;
-    while ((n = read(pipeFds[0], buffer + got, sizeof buffer - 1 - got)) > 0)
-        got += std::size_t(n);
-    close(pipeFds[0]);
-    int status = 0;
-    QCOMPARE(waitpid(child, &status, 0), child);
-    QVERIFY(WIFEXITED(status));
-    QCOMPARE(WEXITSTATUS(status), 0);
-    const std::string message(buffer);
+        report = recorder.message();
+        return recorder.failed() ? 0 : 3;
+    });
+    QVERIFY(child.exited);
+    QCOMPARE(child.exitCode, 0);
+    const std::string& message = child.report;
     qInfo("the take's message: %s", message.c_str());
     QVERIFY2(message.find("disk full") != std::string::npos, message.c_str());
 

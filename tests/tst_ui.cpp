@@ -1,17 +1,39 @@
 // The touchscreen console driven as a person drives it: mouse and touch
 // events on the real QML (offscreen), a real ConsoleSession with the demo
-// show and a real engine, and screenshots of the main pages.
+// show and a real engine, and screenshots of the main pages. The soundcheck
+// tests run the engine on a private JACK dummy server, with a JACK client
+// playing sines into its first inputs.
 
+#include "AudioHost.h"
+#include "AudioSetupModel.h"
 #include "ChannelModel.h"
 #include "Console.h"
 #include "ConsoleScreen.h"
 #include "ConsoleSession.h"
 #include "Engine.h"
+#include "LineCheckModel.h"
+#include "MidiSetupModel.h"
+#include "OscServer.h"
+#include "OscSetupModel.h"
 #include "RecallScopeModel.h"
+#include "RecorderModel.h"
 #include "ResponseCurves.h"
+#include "RtaModel.h"
 #include "SceneModel.h"
+#include "Setup.h"
 #include "ShowFile.h"
+#include "SoundcheckParams.h"
+#include "SoundcheckStartup.h"
+#include "SoundcheckView.h"
+#include "StatusModel.h"
 #include "StripModel.h"
+#include "TakeFolder.h"
+#include "TakesModel.h"
+#include "io/RtAudioBackend.h"
+#include "support/JackMidiTestClient.h"
+#include "support/JackServer.h"
+#include "support/JackTestClient.h"
+#include "support/OscTestClient.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -20,7 +42,10 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 using namespace stagedesk;
 using scenes::ParamId;
@@ -75,6 +100,21 @@ private slots:
     void scenesReorder();
     void screenshots();
     void fitsAt1280x800();
+    void recordFromPage();
+    void playbackSwitchesMarkStrips();
+    void generatorShowsInStatusBar();
+    void talkbackMomentaryAndLatched();
+    void rtaFindsGeneratorSine();
+    void channelPageShowsChannelSpectrum();
+    void lineCheckListsInputLevels();
+    void soundcheckScreenshots();
+    void setupAppliesAudio();
+    void midiLearnFromScreen();
+    void oscClientsAndRulesOnSetupPage();
+    void keyboardTypesChannelName();
+    void scopeEditorBusesMainDcas();
+    void setupScreenshot();
+    void cleanupTestCase();
 
 private:
     QQuickItem* item(const QString& name) { return findItem(m_window->contentItem(), name); }
@@ -130,8 +170,34 @@ private:
         QVERIFY(m_session->state().set(id(address), value, scenes::kInternalSource).ok());
     }
 
+    // Runs the engine on the suite's JACK dummy server (started on first
+    // use) and connects a test client's outputs to its first inputs, silent
+    // until a test plays sines on them.
+    bool startAudio();
+    void stopAudio();
+    // The engine's JACK client while startAudio() runs it.
+    static std::string engineClient() { return "stagedesk-ui-" + std::to_string(::getpid()); }
+    // The suite's JACK dummy server, started on first use.
+    bool startJack();
+    // The screen again, over an AudioHost (the setup page's audio) started
+    // as 'options' say.
+    void reopenScreenWithAudio(app::Options options);
+    ui::SoundcheckView* soundcheck() const { return m_console->soundcheck(); }
+    // A line-check row's value.
+    QVariant line(int row, int role) const {
+        ui::LineCheckModel* model = soundcheck()->lineCheck();
+        return model->data(model->index(row), role);
+    }
+
+    std::unique_ptr<testing::JackServer> m_jack;
+    std::unique_ptr<engine::RtAudioBackend> m_backend;
+    std::unique_ptr<testing::JackTestClient> m_source;
     std::unique_ptr<engine::Engine> m_engine;
     std::unique_ptr<app::ConsoleSession> m_session;
+    std::unique_ptr<QTemporaryDir> m_takes;
+    std::unique_ptr<app::SoundcheckDesk> m_desk;
+    std::unique_ptr<app::AudioHost> m_audio;
+    std::unique_ptr<surfaces::osc::OscServer> m_osc;
     std::unique_ptr<ui::ConsoleScreen> m_screen;
     QQuickWindow* m_window = nullptr;
     ui::Console* m_console = nullptr;
@@ -142,7 +208,11 @@ void TestUi::init() {
     QVERIFY2(read.ok(), qPrintable(read.error));
     m_engine = std::make_unique<engine::Engine>(configOf(*read.show));
     m_session = std::make_unique<app::ConsoleSession>(*read.show, m_engine.get());
-    m_screen = std::make_unique<ui::ConsoleScreen>(*m_session, nullptr, QString());
+    m_takes = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_takes->isValid());
+    m_desk = std::make_unique<app::SoundcheckDesk>(*m_engine, m_session->state(), m_takes->path());
+    m_screen =
+        std::make_unique<ui::ConsoleScreen>(*m_session, nullptr, QString(), true, m_desk.get());
     m_window = m_screen->window();
     QVERIFY(m_window);
     m_console = &m_screen->console();
@@ -152,8 +222,53 @@ void TestUi::init() {
 
 void TestUi::cleanup() {
     m_screen.reset();
+    m_osc.reset(); // after the screen that shows them
+    m_audio.reset();
+    m_desk.reset(); // a take still running ends while the engine runs
+    stopAudio();
     m_session.reset();
     m_engine.reset();
+    m_takes.reset();
+}
+
+void TestUi::cleanupTestCase() {
+    m_jack.reset();
+}
+
+bool TestUi::startAudio() {
+    if (!startJack())
+        return false;
+    const std::string client = engineClient();
+    engine::RtAudioBackendConfig config;
+    config.api = "jack";
+    config.device = "system";
+    config.clientName = client;
+    m_backend = std::make_unique<engine::RtAudioBackend>(*m_engine, config);
+    std::string error;
+    if (!m_backend->start(error)) {
+        qWarning("engine on JACK: %s", error.c_str());
+        return false;
+    }
+    testing::JackTestClient::Options options;
+    options.clientName = "sdtest-ui-source-" + std::to_string(::getpid());
+    options.serverName = m_jack->name();
+    options.outputs = 3;
+    options.inputs = 0;
+    m_source = std::make_unique<testing::JackTestClient>(options);
+    if (!m_source->ok() || !m_source->activate())
+        return false;
+    // RtAudio names the engine's JACK ports "<client>:inport N", N from 0.
+    for (int i = 0; i < 3; ++i)
+        if (!m_source->connect(m_source->outputPort(i), client + ":inport " + std::to_string(i)))
+            return false;
+    return true;
+}
+
+void TestUi::stopAudio() {
+    if (m_backend)
+        m_backend->stop();
+    m_source.reset();
+    m_backend.reset();
 }
 
 void TestUi::dragFader(int row, int dy) {
@@ -695,6 +810,630 @@ void TestUi::fitsAt1280x800() {
     QTest::qWait(100);
     verifyInside("strip_0", window);
     saveScreenshot(QStringLiteral("mixing-1280x800.png"));
+}
+
+void TestUi::recordFromPage() {
+    QVERIFY(startAudio());
+    showPage("soundcheck");
+    ui::RecorderModel* recorder = soundcheck()->recorder();
+    QCOMPARE(recorder->armedCount(), 32); // every input, until told otherwise
+    // Arm inputs 1-3 from their rows of the input list.
+    click(item("armNone"));
+    QCOMPARE(recorder->armedCount(), 0);
+    for (int ch = 0; ch < 3; ++ch)
+        click(findItem(item(QStringLiteral("line_%1").arg(ch)), "arm"));
+    QCOMPARE(recorder->armedCount(), 3);
+    QTRY_VERIFY(findItem(item("line_2"), "arm")->property("checked").toBool());
+    QVERIFY(!findItem(item("line_3"), "arm")->property("checked").toBool());
+    // Record, a marker, stop: audio time counted in JACK cycles of 64 frames.
+    click(item("recordButton"));
+    const std::uint64_t cyclesAtRecord = m_source->cycles();
+    QVERIFY2(recorder->recording(), qPrintable(recorder->message()));
+    QTRY_VERIFY(item("recordButton")->property("checked").toBool());
+    QTest::qWait(600);
+    click(item("addMarker"));
+    QTest::qWait(900);
+    QVERIFY(recorder->elapsedSeconds() > 1.0);
+    QVERIFY(item("recordElapsed")->property("text").toString().startsWith("00:01"));
+    QVERIFY(item("recordDisk")->property("text").toString().contains("GB free"));
+    const std::uint64_t cyclesBeforeStop = m_source->cycles();
+    click(item("recordStop"));
+    const std::uint64_t cyclesAfterStop = m_source->cycles();
+    QVERIFY(!recorder->recording());
+    // On disk: one take with the three armed channels, each file as long as
+    // the time between the two presses (within a few blocks either side).
+    const std::vector<soundcheck::TakeInfo> takes =
+        soundcheck::listTakes(m_takes->path().toStdString());
+    QCOMPARE(takes.size(), std::size_t(1));
+    const soundcheck::TakeInfo& take = takes.front();
+    QCOMPARE(take.tracks.size(), std::size_t(3));
+    QCOMPARE(take.tracks[0].name, std::string("Kick"));
+    QCOMPARE(take.tracks[2].channel, 2);
+    // The take starts at the engine's first block after the press and ends
+    // at its first block after the stop: two blocks of slack either side.
+    const std::uint64_t shortest = (cyclesBeforeStop - cyclesAtRecord - 2) * 64;
+    const std::uint64_t longest = (cyclesAfterStop - cyclesAtRecord + 2) * 64;
+    qInfo("take: %llu frames (%.3f s); JACK cycles allow %llu..%llu",
+          static_cast<unsigned long long>(take.frames), take.seconds(),
+          static_cast<unsigned long long>(shortest), static_cast<unsigned long long>(longest));
+    QVERIFY(take.frames >= shortest && take.frames <= longest);
+    for (const soundcheck::TrackInfo& track : take.tracks) // 32-bit float, mono
+        QVERIFY(QFileInfo(QString::fromStdString(track.file.string())).size() >=
+                qint64(4 * take.frames));
+    QCOMPARE(take.markers.size(), std::size_t(1));
+    QVERIFY(take.markers[0].frame > 48000 * 0.5 && take.markers[0].frame < 48000 * 1.2);
+    // The takes list on the page shows it: three channels, its marker.
+    ui::TakesModel* list = soundcheck()->takes();
+    QCOMPARE(list->rowCount(), 1);
+    QCOMPARE(list->data(list->index(0), ui::TakesModel::ChannelsRole).toInt(), 3);
+    QVERIFY(
+        list->data(list->index(0), ui::TakesModel::MarkersRole).toString().startsWith("M1 0:0"));
+    QTRY_VERIFY(item("take_0"));
+    click(item("take_0"));
+    QCOMPARE(list->current(), 0);
+    click(item("takePlay"));
+    QVERIFY2(list->playing(), qPrintable(list->message()));
+    click(item("takeStop"));
+}
+
+void TestUi::playbackSwitchesMarkStrips() {
+    showPage("soundcheck");
+    // The global switch: every channel on playback, marked on every strip.
+    click(item("routPlay"));
+    QCOMPARE(number("/config/routing/routswitch"), 1.0);
+    QTRY_VERIFY(item("routPlay")->property("checked").toBool());
+    QVERIFY(item("channelPlaybackMark")); // the header of the selected channel
+    showPage("mixing");
+    QTRY_VERIFY(inStrip(0, "playbackMark"));
+    QVERIFY(inStrip(15, "playbackMark"));
+    showPage("soundcheck");
+    click(item("routLive"));
+    QCOMPARE(number("/config/routing/routswitch"), 0.0);
+    // One channel's switch from its row: only that strip is marked.
+    click(findItem(item("line_2"), "play"));
+    QCOMPARE(number("/ch/03/config/playback"), 1.0);
+    QCOMPARE(number("/ch/02/config/playback"), 0.0);
+    QCOMPARE(soundcheck()->params()->channelsOnPlayback(), 1);
+    showPage("mixing");
+    QTRY_VERIFY(inStrip(2, "playbackMark"));
+    QVERIFY(!inStrip(1, "playbackMark"));
+    QVERIFY(!inStrip(3, "playbackMark"));
+    ui::StripModel* strips = m_console->strips();
+    QVERIFY(strips->data(strips->index(2), ui::StripModel::PlaybackRole).toBool());
+    QVERIFY(!strips->data(strips->index(0), ui::StripModel::PlaybackRole).toBool());
+    QVERIFY(!item("channelPlaybackMark")); // channel 1 selected: live
+    m_console->setSelectedChannel(2);
+    QTRY_VERIFY(item("channelPlaybackMark"));
+    // A switch from elsewhere (OSC, a Mackie rec-arm) marks it too.
+    set("/ch/07/config/playback", 1.0);
+    QTRY_VERIFY(inStrip(6, "playbackMark"));
+}
+
+void TestUi::generatorShowsInStatusBar() {
+    showPage("soundcheck");
+    QVERIFY(!item("generatorWarning"));
+    click(item("genMain"));
+    click(item("genBus_2"));
+    QCOMPARE(number("/config/osc/dest/st"), 1.0);
+    QCOMPARE(number("/config/osc/dest/03"), 1.0);
+    QCOMPARE(number("/config/osc/dest/02"), 0.0);
+    click(item("genType"));
+    QCOMPARE(number("/config/osc/type"), 1.0); // WHITE
+    click(item("genType"));
+    click(item("genType"));
+    QCOMPARE(number("/config/osc/type"), 0.0); // past PINK back to SINE
+    const double f0 = normalized("/config/osc/f1");
+    const double fTarget = dragSlider("genFreq", f0, int(item("genFreq")->width() / 4));
+    QVERIFY2(std::abs(normalized("/config/osc/f1") - fTarget) < 0.002,
+             qPrintable(QString::number(normalized("/config/osc/f1"))));
+    click(item("genOn"));
+    QCOMPARE(number("/config/osc/on"), 1.0);
+    // In the status bar on every page, in the generator's colour, saying
+    // what it plays.
+    QTRY_VERIFY(item("generatorWarning"));
+    QCOMPARE(item("generatorWarningText")->property("text").toString(),
+             "GENERATOR ON  SINE " + soundcheck()->params()->display("/config/osc/f1") +
+                 " -20.0 dB   ✕ OFF");
+    QVERIFY(soundcheck()->params()->display("/config/osc/f1") != "1.00 kHz"); // dragged
+    for (const char* page : {"mixing", "channel", "scenes", "setup"}) {
+        showPage(page);
+        QVERIFY2(item("generatorWarning"), page);
+    }
+    QVERIFY(item("generatorWarning")->property("color").value<QColor>() == QColor("#ff2bd6"));
+    // One touch there turns it off.
+    click(item("generatorWarning"));
+    QCOMPARE(number("/config/osc/on"), 0.0);
+    QTRY_VERIFY(!item("generatorWarning"));
+    QCOMPARE(number("/config/osc/dest/st"), 1.0); // the rest stays set up
+}
+
+void TestUi::talkbackMomentaryAndLatched() {
+    showPage("soundcheck");
+    click(item("talkBus_0"));
+    click(item("talkSourceNext"));
+    QCOMPARE(number("/config/talk/dest/01"), 1.0);
+    QCOMPARE(number("/config/talk/source"), 1.0);
+    QTRY_COMPARE(item("talkSource")->property("text").toString(), QStringLiteral("MIC  CH 02"));
+    // Momentary: on while pressed, off when released.
+    const QPoint button = centre(item("talkHold"));
+    QCOMPARE(number("/config/talk/on"), 0.0);
+    QTest::mousePress(m_window, Qt::LeftButton, {}, button);
+    QCOMPARE(number("/config/talk/on"), 1.0);
+    QTRY_VERIFY(item("talkHold")->property("talking").toBool());
+    QTest::qWait(700); // held past a long press
+    QCOMPARE(number("/config/talk/on"), 1.0);
+    QTest::mouseRelease(m_window, Qt::LeftButton, {}, button);
+    QCOMPARE(number("/config/talk/on"), 0.0);
+    // Latched: a press turns it on and it stays; the next press turns it off.
+    click(item("talkLatch"));
+    click(item("talkHold"));
+    QCOMPARE(number("/config/talk/on"), 1.0);
+    click(item("talkHold"));
+    QCOMPARE(number("/config/talk/on"), 0.0);
+    click(item("talkHold"));
+    click(item("talkLatch")); // back to momentary: never left talking
+    QCOMPARE(number("/config/talk/on"), 0.0);
+}
+
+void TestUi::rtaFindsGeneratorSine() {
+    QVERIFY(startAudio());
+    set("/config/osc/f1", 1000.0);
+    set("/config/osc/level", -20.0);
+    set("/config/osc/dest/st", 1.0);
+    showPage("soundcheck");
+    ui::RtaModel* rta = soundcheck()->rta();
+    click(item("rtaSource_main"));
+    click(item("rtaOn"));
+    QVERIFY(rta->on());
+    QCOMPARE(rta->sourceKind(), 3);
+    click(item("genOn"));
+    // Within one FFT bin (5.9 Hz at 8192 points) and in the 1 kHz band.
+    QTRY_VERIFY_WITH_TIMEOUT(rta->analyses() > 2 && std::abs(rta->peakHz() - 1000) <= rta->binHz(),
+                             5000);
+    qInfo("RTA peak %.2f Hz (bin %.2f Hz), loudest band %.0f Hz; %d analyses, %.0f us each on the "
+          "GUI thread",
+          rta->peakHz(), rta->binHz(), rta->peakBandHz(), rta->analyses(), rta->analysisMicros());
+    QVERIFY(std::abs(rta->peakBandHz() - 1000) < 1);
+    // In numbers on the page ("999.9 Hz" or "1.00 kHz").
+    const QString peak = rta->peakText();
+    const double shownHz =
+        peak.section(' ', 0, 0).toDouble() * (peak.section(' ', 1, 1) == "kHz" ? 1000 : 1);
+    QVERIFY2(std::abs(shownHz - 1000) <= rta->binHz(), qPrintable(peak));
+    QTRY_VERIFY(item("rtaPeak")->property("text").toString() == "PEAK  " + rta->peakText());
+    // The FFT line peaks there too, 17 dB below full scale (-20 dB RMS sine).
+    const QList<QPointF> line = rta->spectrum();
+    const auto top = std::min_element(line.begin(), line.end(),
+                                      [](QPointF a, QPointF b) { return a.y() < b.y(); });
+    QVERIFY2(std::abs(ui::eqHz(top->x()) - 1000) < 30,
+             qPrintable(QString::number(ui::eqHz(top->x()))));
+    QVERIFY(std::abs(top->y() * ui::RtaModel::kFloorDb - -17) < 2);
+    // Off: the tap is told, the analyses stop.
+    click(item("genOn"));
+    click(item("rtaOn"));
+    const int analyses = rta->analyses();
+    QTest::qWait(400);
+    QCOMPARE(rta->analyses(), analyses);
+}
+
+void TestUi::channelPageShowsChannelSpectrum() {
+    QVERIFY(startAudio());
+    m_source->setSine(0, 250, -10);  // input 1
+    m_source->setSine(1, 2000, -10); // input 2
+    ui::RtaModel* rta = soundcheck()->rta();
+    rta->setSource(3); // main on the soundcheck page
+    m_console->setSelectedChannel(1);
+    showPage("channel");
+    QVERIFY(!item("eqSpectrum"));
+    click(item("eqRta"));
+    QVERIFY(rta->on());
+    // The channel page follows the selected channel: its input's spectrum.
+    QCOMPARE(rta->sourceKind(), 1);
+    QCOMPARE(rta->sourceIndex(), 1);
+    QTRY_VERIFY(item("eqSpectrum"));
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rta->peakHz() - 2000) <= rta->binHz(), 5000);
+    m_console->setSelectedChannel(0);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rta->peakHz() - 250) <= rta->binHz(), 5000);
+    qInfo("channel 1: peak %.2f Hz", rta->peakHz());
+    // Back on the soundcheck page the RTA is main's again.
+    showPage("soundcheck");
+    QCOMPARE(rta->sourceKind(), 3);
+}
+
+void TestUi::lineCheckListsInputLevels() {
+    QVERIFY(startAudio());
+    // Peak levels: RMS is 3.01 dB lower.
+    const double peaks[3] = {-6, -20, -40};
+    m_source->setSine(0, 220, peaks[0]);
+    m_source->setSine(1, 1000, peaks[1]);
+    m_source->setSine(2, 3000, peaks[2]);
+    showPage("soundcheck");
+    ui::LineCheckModel* check = soundcheck()->lineCheck();
+    QCOMPARE(check->rowCount(), 32);
+    click(item("lineCheckOn"));
+    QVERIFY(check->on());
+    QTRY_VERIFY_WITH_TIMEOUT(check->withSignal() == 3, 5000);
+    QTest::qWait(600); // two whole windows of the steady sines
+    for (int ch = 0; ch < 3; ++ch) {
+        const double expected = peaks[ch] - 3.0103;
+        const double level = line(ch, ui::LineCheckModel::LevelDbRole).toDouble();
+        qInfo("input %d: %.2f dBFS RMS (fed %.2f)", ch + 1, level, expected);
+        QVERIFY2(std::abs(level - expected) < 0.3, qPrintable(QString::number(level)));
+        QVERIFY(line(ch, ui::LineCheckModel::SignalRole).toBool());
+        QVERIFY(!line(ch, ui::LineCheckModel::ClipRole).toBool());
+        QVERIFY(!line(ch, ui::LineCheckModel::FlipRole).toBool());
+    }
+    for (int ch = 3; ch < 32; ++ch)
+        QVERIFY2(!line(ch, ui::LineCheckModel::SignalRole).toBool(),
+                 qPrintable(QString::number(ch)));
+    QCOMPARE(line(0, ui::LineCheckModel::NameRole).toString(), QStringLiteral("Kick"));
+    // On screen, row by row.
+    const QString shown = findItem(item("line_1"), "levelText")->property("text").toString();
+    QVERIFY2(std::abs(shown.section(' ', 0, 0).toDouble() - (peaks[1] - 3.0103)) < 0.35,
+             qPrintable(shown));
+    QTRY_COMPARE(findItem(item("line_5"), "levelText")->property("text").toString(),
+                 QStringLiteral("—"));
+    // A full-scale input clips.
+    m_source->setSine(0, 220, 0.5);
+    QTRY_VERIFY_WITH_TIMEOUT(line(0, ui::LineCheckModel::ClipRole).toBool(), 3000);
+    // Two microphones of one source, one wired with its polarity reversed
+    // (inputs 4 and 5): the first of the pair shows the hint.
+    testing::JackTestClient::Options pair;
+    pair.clientName = "sdtest-ui-pair-" + std::to_string(::getpid());
+    pair.serverName = m_jack->name();
+    pair.outputs = 2;
+    pair.inputs = 0;
+    pair.signal = [](int output, std::uint64_t frame) {
+        const float x = 0.1f * float(std::sin(2 * M_PI * 330 * double(frame) / 48000));
+        return output == 0 ? x : -x;
+    };
+    testing::JackTestClient mics(pair);
+    QVERIFY(mics.ok() && mics.activate());
+    QVERIFY(mics.connect(mics.outputPort(0), engineClient() + ":inport 3"));
+    QVERIFY(mics.connect(mics.outputPort(1), engineClient() + ":inport 4"));
+    QTRY_VERIFY_WITH_TIMEOUT(line(3, ui::LineCheckModel::FlipRole).toBool(), 3000);
+    QVERIFY(!line(4, ui::LineCheckModel::FlipRole).toBool()); // input 6 is silent
+    QVERIFY(!line(1, ui::LineCheckModel::FlipRole).toBool()); // 1 kHz and 3 kHz: unrelated
+    QTRY_COMPARE(findItem(item("line_3"), "flipText")->property("text").toString(),
+                 QStringLiteral("Ø ?"));
+}
+
+void TestUi::soundcheckScreenshots() {
+    QVERIFY(startAudio());
+    m_source->setSine(0, 120, -8);
+    m_source->setSine(1, 1000, -18);
+    m_source->setSine(2, 5000, -30);
+    showPage("soundcheck");
+    // A short take with a marker, chosen for playback.
+    soundcheck()->recorder()->record();
+    QTest::qWait(1200);
+    soundcheck()->recorder()->addMarker();
+    QTest::qWait(300);
+    soundcheck()->recorder()->stop();
+    QTRY_VERIFY(item("take_0"));
+    click(item("take_0"));
+    // Pink noise on main, analysed; the line check on; two channels on playback.
+    set("/config/osc/type", 2.0);
+    set("/config/osc/dest/st", 1.0);
+    set("/config/osc/level", -24.0);
+    set("/ch/05/config/playback", 1.0);
+    set("/ch/06/config/playback", 1.0);
+    click(item("lineCheckOn"));
+    click(item("rtaSource_main"));
+    click(item("rtaOn"));
+    click(item("genOn"));
+    ui::RtaModel* rta = soundcheck()->rta();
+    const int before = rta->analyses();
+    QTRY_VERIFY_WITH_TIMEOUT(rta->analyses() > before + 4, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(soundcheck()->lineCheck()->withSignal() == 3, 3000);
+    saveScreenshot(QStringLiteral("soundcheck.png"));
+    // The channel page: the kick's spectrum behind its EQ curve.
+    set("/config/osc/on", 0.0);
+    m_console->setSelectedChannel(0);
+    showPage("channel");
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(rta->peakHz() - 120) <= rta->binHz(), 5000);
+    QTest::qWait(300);
+    saveScreenshot(QStringLiteral("channel-rta.png"));
+}
+
+bool TestUi::startJack() {
+    if (!m_jack) {
+        m_jack = std::make_unique<testing::JackServer>();
+        if (!m_jack->ok()) {
+            qWarning("jackd: %s", m_jack->error().c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+void TestUi::reopenScreenWithAudio(app::Options options) {
+    m_screen.reset();
+    options.inputs = m_session->state().registry().size().inputs;
+    options.buses = m_session->state().registry().size().buses;
+    m_audio = std::make_unique<app::AudioHost>(*m_engine, options);
+    QVERIFY(m_audio->start());
+    m_screen = std::make_unique<ui::ConsoleScreen>(*m_session, m_audio.get(), QString(), true,
+                                                   m_desk.get());
+    m_window = m_screen->window();
+    QVERIFY(m_window);
+    m_console = &m_screen->console();
+    m_window->resize(1920, 1080);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void TestUi::setupAppliesAudio() {
+    QVERIFY(startJack());
+    app::Options clock;
+    clock.internalClock = true;
+    clock.framesPerBlock = 64;
+    reopenScreenWithAudio(clock);
+    ui::AudioSetupModel* audio = m_console->setup()->audio();
+    showPage("setup");
+    QCOMPARE(audio->framesPerBlock(), 64);
+    // The input map typed on the on-screen keyboard: engine inputs 1-3 from
+    // device channels 1, 2 and 5.
+    click(item("inputMap"));
+    for (const char* key : {"1", "-", "2", ",", "5", "enter"})
+        click(item(QStringLiteral("key_") + QLatin1String(key)));
+    QCOMPARE(audio->inputMap(), QStringLiteral("1-2,5"));
+    // A buffer size chosen on the page and applied: the internal clock runs
+    // again at that size, and the engine keeps being called.
+    click(item("buffer_256"));
+    click(item("audioApply"));
+    QCOMPARE(m_audio->backend()->framesPerBlock(), 256);
+    QCOMPARE(m_audio->options().inputMap, (std::vector<int>{0, 1, 4}));
+    QVERIFY(m_audio->onInternalClock());
+    QTRY_VERIFY(item("engineText")->property("text").toString().contains("256 frames"));
+    const std::uint64_t blocks = m_engine->stats().blocks;
+    QTest::qWait(300);
+    const std::uint64_t called = m_engine->stats().blocks - blocks;
+    qInfo("internal clock at 256 frames: %llu blocks in 300 ms (56 expected)",
+          static_cast<unsigned long long>(called));
+    QVERIFY(called > 30 && called < 80);
+    // JACK (the suite's dummy server) and its "system" device, from the page.
+    click(item("api_jack"));
+    const int system = int(audio->devices().indexOf(QStringLiteral("system")));
+    QVERIFY2(system > 0, qPrintable(audio->devices().join(',')));
+    click(item(QStringLiteral("device_%1").arg(system)));
+    QCOMPARE(audio->device(), QStringLiteral("system"));
+    click(item("audioApply"));
+    QVERIFY2(!m_audio->onInternalClock(), qPrintable(audio->message()));
+    QCOMPARE(m_audio->backend()->framesPerBlock(), 64); // the server's period
+    QTRY_VERIFY(!m_console->status()->internalClock());
+    QVERIFY(audio->message().startsWith("Applied"));
+    // A device that is gone by the time APPLY is pressed (the page lists only
+    // devices that exist): the internal clock runs, the page says so, and
+    // RESTORE brings the previous (JACK) setting back.
+    audio->setDevice(QStringLiteral("no-such-device"));
+    click(item("audioApply"));
+    QVERIFY(m_audio->onInternalClock());
+    QVERIFY2(audio->message().contains("NO SOUND"), qPrintable(audio->message()));
+    QTRY_VERIFY(m_console->status()->internalClock());
+    QTRY_VERIFY(item("audioRestore")->isEnabled());
+    click(item("audioRestore"));
+    QVERIFY2(!m_audio->onInternalClock(), qPrintable(audio->message()));
+    QCOMPARE(audio->device(), QStringLiteral("system"));
+    QVERIFY(audio->message().startsWith("Restored"));
+    // The map it ran with, shown as typed.
+    QTRY_COMPARE(item("inputMap")->property("text").toString(), QStringLiteral("1-2,5"));
+    // Another rate needs a new engine: the page says a restart is needed and
+    // applies nothing.
+    click(item("rate_96000"));
+    QVERIFY(audio->restartNeeded());
+    QTRY_VERIFY(item("restartNeeded"));
+    QVERIFY(item("restartNeeded")->property("text").toString().contains("--rate 96000"));
+    QVERIFY(!item("audioApply")->isEnabled());
+    click(item("rate_48000"));
+    QTRY_VERIFY(item("audioApply")->isEnabled());
+    m_audio->stop(); // before the JACK server can go
+}
+
+void TestUi::midiLearnFromScreen() {
+    QVERIFY(startJack());
+    testing::JackMidiTestClient box("sdtest-fader-box");
+    QVERIFY2(box.ok(), box.error().c_str());
+    ui::MidiSetupModel* midi = m_console->setup()->midi();
+    midi->setMidiApi(surfaces::midi::MidiApi::Jack);
+    showPage("setup");
+    // Open the box's ports by tapping their names in the lists.
+    midi->refreshPorts(); // as RESCAN would: the box came after the page
+    const int in = int(midi->inputs().indexOf(QStringLiteral("sdtest-fader-box:out")));
+    const int out = int(midi->outputs().indexOf(QStringLiteral("sdtest-fader-box:in")));
+    QVERIFY2(in >= 0 && out >= 0, qPrintable(midi->inputs().join(',')));
+    QTRY_VERIFY(item(QStringLiteral("midiIn_%1").arg(in)));
+    click(item(QStringLiteral("midiIn_%1").arg(in)));
+    click(item(QStringLiteral("midiOut_%1").arg(out)));
+    QCOMPARE(item("midiInName")->property("text").toString(),
+             QStringLiteral("sdtest-fader-box:out"));
+    click(item("midiOpen"));
+    QVERIFY(midi->isOpen());
+    QTRY_VERIFY_WITH_TIMEOUT(!midi->inputPort().isEmpty() && !midi->outputPort().isEmpty() &&
+                                 box.portsConnected(),
+                             10000);
+    // LEARN, touch channel 1's fader on the mixing page, move CC 40.
+    click(item("midiLearn"));
+    QVERIFY(midi->picking());
+    showPage("mixing");
+    dragFader(0, -30);
+    QCOMPARE(midi->learning(), QStringLiteral("/ch/01/mix/fader"));
+    QVERIFY(box.send({0xB0, 40, 100}));
+    QTRY_VERIFY_WITH_TIMEOUT(midi->learning().isEmpty(), 5000);
+    QCOMPARE(midi->bindings().size(), 1);
+    QVERIFY2(midi->bindings().at(0).startsWith("CC 40 ch 1") &&
+                 midi->bindings().at(0).endsWith("/ch/01/mix/fader"),
+             qPrintable(midi->bindings().at(0)));
+    // The control now moves the fader: 127 is the top, 0 the bottom.
+    QVERIFY(box.send({0xB0, 40, 127}));
+    QTRY_COMPARE_WITH_TIMEOUT(normalized("/ch/01/mix/fader"), 1.0, 5000);
+    QVERIFY(box.send({0xB0, 40, 0}));
+    QTRY_COMPARE_WITH_TIMEOUT(normalized("/ch/01/mix/fader"), 0.0, 5000);
+    // The list on the page, and REMOVE: the control no longer moves it.
+    showPage("setup");
+    QTRY_VERIFY(item("bindingRemove_0"));
+    click(item("bindingRemove_0"));
+    QVERIFY(midi->bindings().isEmpty());
+    QTRY_VERIFY(!item("bindingRemove_0"));
+    QVERIFY(box.send({0xB0, 40, 90}));
+    QTest::qWait(500); // some 370 JACK cycles: a bound CC took one or two above
+    QCOMPARE(normalized("/ch/01/mix/fader"), 0.0);
+    click(item("midiClose"));
+    QVERIFY(!midi->isOpen());
+}
+
+void TestUi::oscClientsAndRulesOnSetupPage() {
+    surfaces::osc::OscSettings settings = surfaces::osc::OscSettings::withDefaultRules();
+    settings.port = 0; // a free port
+    settings.bind = QHostAddress(QHostAddress::LocalHost);
+    m_osc = std::make_unique<surfaces::osc::OscServer>(m_session->state(), &m_session->sceneList(),
+                                                       nullptr, settings);
+    QString error;
+    QVERIFY2(m_osc->start(&error), qPrintable(error));
+    ui::OscSetupModel* osc = m_console->setup()->osc();
+    osc->attach(m_osc.get());
+    showPage("setup");
+    QVERIFY(item("oscPort")->property("text").toString().contains(QString::number(m_osc->port())));
+    // A tablet asks for a fader: it is listed with the role the rules give it.
+    test::OscTestClient tablet(m_osc->port());
+    tablet.send("/ch/01/mix/fader");
+    QVERIFY(tablet.waitFor("/ch/01/mix/fader"));
+    QTRY_VERIFY(item("oscClient_0"));
+    QTRY_VERIFY(item("oscClient_0")->property("text").toString().endsWith("engineer"));
+    QVERIFY(item("oscClient_0")->property("text").toString().startsWith("127.0.0.1:"));
+    QCOMPARE(m_osc->clientCount(), 1);
+    // Tapping the 127.0.0.1 rule's role: viewer. The client is one at once,
+    // and its fader move is refused.
+    QVERIFY(item("oscRule_0")->property("text").toString().contains("127.0.0.1"));
+    click(item("oscRule_0"));
+    QTRY_VERIFY(item("oscRule_0")->property("text").toString().startsWith("viewer"));
+    QTRY_VERIFY(item("oscClient_0")->property("text").toString().endsWith("viewer"));
+    const double before = normalized("/ch/01/mix/fader");
+    tablet.sendFloat("/ch/01/mix/fader", 0.9f);
+    QVERIFY(tablet.sync());
+    QCOMPARE(normalized("/ch/01/mix/fader"), before);
+    // Back to engineer (viewer -> monitor of bus 1 -> engineer): it moves.
+    click(item("oscRule_0"));
+    QTRY_VERIFY(item("oscClient_0")->property("text").toString().endsWith("monitor of bus 1"));
+    click(item("oscRule_0"));
+    QTRY_VERIFY(item("oscClient_0")->property("text").toString().endsWith("engineer"));
+    tablet.sendFloat("/ch/01/mix/fader", 0.9f);
+    QVERIFY(tablet.sync());
+    QVERIFY(std::abs(normalized("/ch/01/mix/fader") - 0.9) < 1e-6);
+    // The server has the edited rules, written out (no longer the defaults).
+    QCOMPARE(m_osc->settings().rules.size(), std::size_t(2));
+    QVERIFY(!m_osc->settings().defaults);
+}
+
+void TestUi::keyboardTypesChannelName() {
+    showPage("channel");
+    QVERIFY(!item("keyboard")); // hidden until a text field has the focus
+    QQuickItem* field = item("nameInput");
+    QVERIFY(field);
+    QCOMPARE(field->property("text").toString(), QStringLiteral("Kick"));
+    // Tapped at its right end: the cursor after the last letter.
+    QTest::mouseClick(
+        m_window, Qt::LeftButton, {},
+        field->mapToScene(QPointF(field->width() - 2, field->height() / 2)).toPoint());
+    QTRY_VERIFY(item("keyboard"));
+    QCOMPARE(field->property("cursorPosition").toInt(), 4);
+    QVERIFY(item("key_a")->height() >= 48); // >= 9 mm at the theme's density
+    for (int i = 0; i < 4; ++i)
+        click(item("key_backspace"));
+    QCOMPARE(field->property("text").toString(), QString());
+    for (const char* key : {"shift", "l", "e", "a", "d", "space", "v", "o", "x", "2"})
+        click(item(QStringLiteral("key_") + QLatin1String(key)));
+    QCOMPARE(field->property("text").toString(), QStringLiteral("Lead vox2"));
+    // Typing alone changes nothing in the console; ENTER applies and hides.
+    QCOMPARE(m_session->state().text(id("/ch/01/config/name")), QStringLiteral("Kick"));
+    click(item("key_enter"));
+    QCOMPARE(m_session->state().text(id("/ch/01/config/name")), QStringLiteral("Lead vox2"));
+    QTRY_VERIFY(!item("keyboard"));
+    ui::StripModel* strips = m_console->strips();
+    QCOMPARE(strips->data(strips->index(0), ui::StripModel::NameRole).toString(),
+             QStringLiteral("Lead vox2"));
+}
+
+void TestUi::scopeEditorBusesMainDcas() {
+    showPage("scenes");
+    for (const char* address :
+         {"/bus/01/mix/fader", "/bus/02/mix/fader", "/main/st/mix/fader", "/dca/1/fader"})
+        set(address, -5.0);
+    const int scene = storeNewOnScreen();
+    QVERIFY(scene >= 0);
+    // On screen: bus 2 and main out of this scene's scope.
+    click(item("scopeBus_1"));
+    click(item("scopeMain"));
+    const scenes::RecallScope& scope = m_session->sceneList().at(scene).scope;
+    QVERIFY(scope.strips.buses[0] && !scope.strips.buses[1]);
+    QVERIFY(!scope.strips.main && scope.strips.dcas && scope.strips.channels[0]);
+    QTRY_VERIFY(!item("scopeBus_1")->property("checked").toBool());
+    QVERIFY(item("scopeBus_0")->property("checked").toBool());
+    const auto moveAll = [this] {
+        for (const char* address :
+             {"/bus/01/mix/fader", "/bus/02/mix/fader", "/main/st/mix/fader", "/dca/1/fader"})
+            set(address, -30.0);
+    };
+    moveAll();
+    recallOnScreen(scene);
+    QCOMPARE(number("/bus/01/mix/fader"), -5.0);   // in scope
+    QCOMPARE(number("/bus/02/mix/fader"), -30.0);  // its bus is out
+    QCOMPARE(number("/main/st/mix/fader"), -30.0); // main is out
+    QCOMPARE(number("/dca/1/fader"), -5.0);        // the DCAs are in
+    // The DCAs out too; bus 1 safe (in safes mode): a recall reaches neither.
+    click(item("scopeDcas"));
+    click(item("safesMode"));
+    QTRY_VERIFY(item("safeBus_0"));
+    click(item("safeBus_0"));
+    QVERIFY(m_session->sceneList().safes().strips.buses[0]);
+    moveAll();
+    recallOnScreen(scene);
+    QCOMPARE(number("/bus/01/mix/fader"), -30.0);
+    QCOMPARE(number("/dca/1/fader"), -30.0);
+}
+
+void TestUi::setupScreenshot() {
+    app::Options clock;
+    clock.internalClock = true;
+    reopenScreenWithAudio(clock);
+    surfaces::osc::OscSettings settings = surfaces::osc::OscSettings::withDefaultRules();
+    settings.port = 0;
+    settings.bind = QHostAddress(QHostAddress::LocalHost);
+    m_osc = std::make_unique<surfaces::osc::OscServer>(m_session->state(), &m_session->sceneList(),
+                                                       nullptr, settings);
+    QVERIFY(m_osc->start(nullptr));
+    m_console->setup()->osc()->attach(m_osc.get());
+    m_console->status()->followRemoteClients([this] { return m_osc->clientCount(); });
+    test::OscTestClient tablet(m_osc->port());
+    tablet.send("/ch/01/mix/fader");
+    QVERIFY(tablet.waitFor("/ch/01/mix/fader"));
+    showPage("setup");
+    QTRY_VERIFY(item("oscClient_0"));
+    // A rule typed on the on-screen keyboard: viewers from anywhere.
+    click(item("oscRuleFrom"));
+    QTRY_VERIFY(item("keyboard"));
+    for (const char* key : {"a", "n", "y"})
+        click(item(QStringLiteral("key_") + QLatin1String(key)));
+    click(item("oscRole_viewer"));
+    click(item("oscRuleAdd"));
+    QTRY_VERIFY2(item("oscRule_2"), qPrintable(m_console->setup()->osc()->message()));
+    QCOMPARE(item("oscRule_2")->property("text").toString(),
+             QStringLiteral("viewer from any address"));
+    QVERIFY(m_osc->settings().rules.at(2).kind == surfaces::osc::AccessRule::Kind::Any);
+    saveScreenshot(QStringLiteral("setup-keyboard.png"));
+    click(item("key_enter"));
+    QTRY_VERIFY(!item("keyboard"));
+    QVERIFY(item("audioRunning")->property("text").toString().contains("internal clock"));
+    QVERIFY(item("api_internal")->property("checked").toBool());
+    QVERIFY(item("buffer_64")->property("checked").toBool());
+    QTest::qWait(300);
+    saveScreenshot(QStringLiteral("setup.png"));
+    // At 1280x800 every part is still on the screen.
+    m_window->resize(1280, 800);
+    QTRY_COMPARE(m_window->contentItem()->height(), 800.0);
+    QTest::qWait(100);
+    for (const char* name : {"audioApply", "audioRestore", "buffer_2048", "outputMap", "midiOpen",
+                             "midiLearn", "oscRuleAdd", "oscRule_1", "saveAs"})
+        verifyInside(QString::fromLatin1(name), QRectF(0, 0, 1280, 800));
+    saveScreenshot(QStringLiteral("setup-1280x800.png"));
 }
 
 QTEST_MAIN(TestUi)

@@ -230,10 +230,20 @@ Item {
                 Layout.fillHeight: true
                 Layout.preferredHeight: 5
                 Heading {
-                    x: 12; y: 8; width: parent.width - 24 - 130; elide: Text.ElideRight
+                    x: 12; y: 8; width: parent.width - 24 - 260; elide: Text.ElideRight
                     text: "Equaliser — drag a band: left/right frequency, up/down gain"
                 }
+                TouchButton { // the channel's live spectrum behind the curve
+                    objectName: "eqRta"
+                    anchors.right: eqOnButton.left; anchors.rightMargin: 8; y: 8
+                    visible: page.console.soundcheck.rta.available
+                    text: "RTA"
+                    checked: page.console.soundcheck.rta.on
+                    checkedColour: Theme.playback
+                    onClicked: page.console.soundcheck.rta.on = !page.console.soundcheck.rta.on
+                }
                 TouchButton {
+                    id: eqOnButton
                     objectName: "eqOn"
                     anchors.right: parent.right; anchors.margins: 8; y: 8
                     text: "EQ ON"
@@ -267,6 +277,13 @@ Item {
                             Rectangle { width: parent.width; height: 1; color: modelData === 0 ? Theme.textDim : Theme.line }
                             Text { x: 4; y: -16; text: (modelData > 0 ? "+" : "") + modelData + " dB"; color: Theme.textDim; font.pixelSize: 12 }
                         }
+                    }
+                    RtaPlot {
+                        objectName: "eqSpectrum"
+                        anchors.fill: parent
+                        visible: rta.on && rta.followSelected
+                        rta: page.console.soundcheck.rta
+                        faint: true
                     }
                     PlotItem {
                         objectName: "eqCurve"

@@ -20,6 +20,7 @@ Rectangle {
     required property bool clip
     required property real gateGr
     required property real compGr
+    required property bool playback // hears its playback track, not its input
     property StripModel strips
     property var faderScale: []
     property bool sendsMode: false
@@ -30,6 +31,15 @@ Rectangle {
     border.width: selected ? 3 : 1
     radius: 4
 
+    Rectangle { // the playback mark: seen from across the desk
+        objectName: "playbackMark"
+        visible: strip.playback
+        z: 1
+        width: parent.width
+        height: 6
+        radius: 3
+        color: Theme.playback
+    }
     Column {
         id: top
         anchors.left: parent.left
@@ -52,9 +62,10 @@ Rectangle {
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
-                    text: strip.label
-                    color: Theme.textDim
+                    text: strip.playback ? "▶ PLAYBACK" : strip.label
+                    color: strip.playback ? Theme.playback : Theme.textDim
                     font.pixelSize: Theme.fontSmall
+                    font.bold: strip.playback
                 }
                 Text {
                     width: parent.width

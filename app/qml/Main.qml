@@ -2,11 +2,17 @@ import QtQuick
 import QtQuick.Layouts
 import Stagedesk
 
-// The console window: status bar, page buttons, and the four pages.
+// The console window: status bar, page buttons, and the pages.
 Window {
     id: window
     required property Console console
     property int page: 0
+    // The channel page's EQ shows the selected channel's spectrum when the RTA is on.
+    Binding {
+        target: window.console.soundcheck.rta
+        property: "followSelected"
+        value: window.page === 1
+    }
 
     width: 1920
     height: 1080
@@ -21,6 +27,7 @@ Window {
         StatusBar {
             Layout.fillWidth: true
             status: window.console.status
+            soundcheck: window.console.soundcheck.params
         }
         Rectangle {
             Layout.fillWidth: true
@@ -31,7 +38,7 @@ Window {
                 x: 8
                 spacing: 8
                 Repeater {
-                    model: ["MIXING", "CHANNEL", "SCENES", "SETUP"]
+                    model: ["MIXING", "CHANNEL", "SCENES", "SOUNDCHECK", "SETUP"]
                     TouchButton {
                         required property int index
                         required property string modelData
@@ -43,14 +50,34 @@ Window {
                     }
                 }
             }
-            Text {
+            Row {
                 anchors.right: parent.right
                 anchors.rightMargin: 16
                 anchors.verticalCenter: parent.verticalCenter
-                text: window.console.channel.label + "  " + window.console.channel.name
-                color: window.console.channel.colour
-                font.pixelSize: Theme.fontLarge
-                font.bold: true
+                spacing: 12
+                Rectangle { // the selected channel hears its playback track
+                    objectName: "channelPlaybackMark"
+                    visible: window.console.channel.onPlayback
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: playbackText.implicitWidth + 20
+                    height: Theme.touch - 12
+                    radius: 4
+                    color: Theme.playback
+                    Text {
+                        id: playbackText
+                        anchors.centerIn: parent
+                        text: "▶ PLAYBACK"
+                        color: "#000000"
+                        font.pixelSize: Theme.fontNormal
+                        font.bold: true
+                    }
+                }
+                Text {
+                    text: window.console.channel.label + "  " + window.console.channel.name
+                    color: window.console.channel.colour
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                }
             }
         }
         StackLayout {
@@ -60,7 +87,18 @@ Window {
             MixingPage { objectName: "mixingPage"; console: window.console }
             ChannelPage { objectName: "channelPage"; console: window.console }
             ScenesPage { objectName: "scenesPage"; console: window.console }
+            SoundcheckPage { objectName: "soundcheckPage"; console: window.console }
             SetupPage { objectName: "setupPage"; console: window.console }
         }
+    }
+    OnScreenKeyboard {
+        objectName: "keyboard"
+        target: window.activeFocusItem
+        // Docked at the bottom, or at the top when the field would be under it.
+        readonly property bool fieldLow: active
+            && target.mapToItem(null, 0, target.height / 2).y > window.height / 2
+        x: (window.width - width) / 2
+        y: fieldLow ? Theme.touch * 2 + 12 : window.height - height - 8
+        z: 10
     }
 }

@@ -2,14 +2,14 @@ import QtQuick
 import QtQuick.Layouts
 import Stagedesk
 
-// The picked scene's recall scope (sections and channels it may touch) or
-// the console's recall safes (sections and channels no recall touches): one
-// panel, two modes. Lit means "in the scope" or "safe".
+// The picked scene's recall scope (sections and strips it may touch) or the
+// console's recall safes (sections and strips no recall touches): one panel,
+// two modes. Lit means "in the scope" or "safe".
 Rectangle {
     id: editor
     required property RecallScopeModel scope
     property bool safes: false
-    readonly property real cell: (width - 24 - 7 * 4) / 8
+    readonly property real cell: Math.floor((width - 24 - 7 * 4) / 8)
 
     color: Theme.panel; border.color: Theme.line; radius: 6
 
@@ -35,14 +35,16 @@ Rectangle {
             color: Theme.textDim; font.pixelSize: Theme.fontSmall; font.bold: true
         }
         Grid {
-            columns: 4; spacing: 4
+            id: sectionGrid
+            columns: Math.ceil(editor.scope.sections.length / 2) // two rows, whatever the count
+            spacing: 4
             Repeater {
                 model: editor.scope.sections
                 TouchButton {
                     required property int index
                     required property string modelData
                     objectName: (editor.safes ? "safeSection_" : "scopeSection_") + index
-                    width: (editor.width - 24 - 3 * 4) / 4
+                    width: (editor.width - 24 - (sectionGrid.columns - 1) * 4) / sectionGrid.columns
                     text: modelData; fontSize: Theme.fontSmall
                     checkedColour: editor.safes ? Theme.mute : Theme.go
                     checked: editor.safes ? (editor.scope.revision, editor.scope.sectionSafe(index))
@@ -53,31 +55,36 @@ Rectangle {
             }
         }
         Text {
-            text: editor.safes ? "SAFE CHANNELS" : "CHANNELS THIS SCENE RECALLS"
+            text: editor.safes ? "SAFE STRIPS — no recall touches them" : "STRIPS THIS SCENE RECALLS"
+            width: parent.width; elide: Text.ElideRight
             color: Theme.textDim; font.pixelSize: Theme.fontSmall; font.bold: true
         }
-        Grid {
-            columns: 8; spacing: 4
+        Flow {
+            width: parent.width; spacing: 4
             Repeater {
-                model: editor.scope.channelCount
+                model: editor.scope.strips
                 TouchButton {
-                    required property int index
-                    objectName: (editor.safes ? "safeChannel_" : "scopeChannel_") + index
-                    width: editor.cell; implicitWidth: editor.cell
-                    text: index + 1; fontSize: Theme.fontSmall
+                    required property var modelData
+                    // A cell per channel and bus; main, DCAs and mute groups two each.
+                    objectName: (editor.safes ? "safe" : "scope") + modelData.key
+                    width: modelData.group === RecallScopeModel.Channels
+                           || modelData.group === RecallScopeModel.Buses ? editor.cell : editor.cell * 2 + 4
+                    implicitWidth: width
+                    text: modelData.label; fontSize: Theme.fontSmall
                     checkedColour: editor.safes ? Theme.mute : Theme.go
-                    checked: editor.safes ? (editor.scope.revision, editor.scope.channelSafe(index))
-                                          : (editor.scope.revision, editor.scope.channelInScope(index))
-                    onClicked: editor.safes ? editor.scope.toggleChannelSafe(index)
-                                            : editor.scope.toggleChannelInScope(index)
+                    checked: editor.safes
+                             ? (editor.scope.revision, editor.scope.stripSafe(modelData.group, modelData.index))
+                             : (editor.scope.revision, editor.scope.stripInScope(modelData.group, modelData.index))
+                    onClicked: editor.safes ? editor.scope.toggleStripSafe(modelData.group, modelData.index)
+                                            : editor.scope.toggleStripInScope(modelData.group, modelData.index)
                 }
             }
         }
         Row {
             visible: !editor.safes
             spacing: 6
-            TouchButton { objectName: "scopeAll"; width: 140; text: "ALL"; onClicked: editor.scope.setAllChannelsInScope(true) }
-            TouchButton { objectName: "scopeNone"; width: 140; text: "NONE"; onClicked: editor.scope.setAllChannelsInScope(false) }
+            TouchButton { objectName: "scopeAll"; width: 140; text: "ALL"; onClicked: editor.scope.setAllStripsInScope(true) }
+            TouchButton { objectName: "scopeNone"; width: 140; text: "NONE"; onClicked: editor.scope.setAllStripsInScope(false) }
         }
     }
 }

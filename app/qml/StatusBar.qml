@@ -6,6 +6,7 @@ import Stagedesk
 Rectangle {
     id: bar
     required property StatusModel status
+    required property SoundcheckParams soundcheck
     implicitHeight: Theme.touch
     color: "#000000"
 
@@ -35,6 +36,7 @@ Rectangle {
         }
         Field { objectName: "remoteText"; text: "REMOTES " + bar.status.remoteClients }
         Item { Layout.fillWidth: true }
+        GeneratorWarning { params: bar.soundcheck; Layout.alignment: Qt.AlignVCenter }
         Field {
             objectName: "showText"
             text: bar.status.showName + (bar.status.unsaved ? "  ● unsaved" : "")

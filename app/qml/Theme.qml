@@ -26,6 +26,9 @@ QtObject {
     readonly property color gate: "#3ccfd8"
     readonly property color comp: "#ff9f43"
     readonly property color go: "#1fae4b"
+    readonly property color generator: "#ff2bd6" // a tone is on: never mistaken for mute or solo
+    readonly property color playback: "#2ee6c8"  // a channel hears its playback track
+    readonly property color recording: "#e8202a"
 
     readonly property int fontSmall: 14
     readonly property int fontNormal: 17

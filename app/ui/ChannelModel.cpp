@@ -4,6 +4,7 @@
 #include "ConsoleSession.h"
 #include "Engine.h"
 #include "MeterBallistics.h"
+#include "PlaybackMark.h"
 #include "ResponseCurves.h"
 #include "StripColours.h"
 
@@ -50,6 +51,10 @@ void ChannelModel::setColourIndex(int index) {
 
 QColor ChannelModel::colour() const {
     return stripColour(colourIndex());
+}
+
+bool ChannelModel::onPlayback() const {
+    return channelOnPlayback(m_console.state(), m_channel);
 }
 
 QList<QColor> ChannelModel::colours() const {
@@ -163,7 +168,8 @@ void ChannelModel::toggleBit(const QString& suffix, int bit) {
 
 void ChannelModel::parameterChanged(ParamId id) {
     const scenes::ParameterDescriptor& d = m_console.registry().at(id);
-    if (d.strip == scenes::StripKind::Channel && d.stripIndex == m_channel)
+    if ((d.strip == scenes::StripKind::Channel && d.stripIndex == m_channel) ||
+        id == routSwitchParam(m_console.registry()))
         refresh();
 }
 

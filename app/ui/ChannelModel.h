@@ -29,6 +29,8 @@ class ChannelModel : public QObject {
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY changed)
     Q_PROPERTY(int colourIndex READ colourIndex WRITE setColourIndex NOTIFY changed)
     Q_PROPERTY(QColor colour READ colour NOTIFY changed)
+    // The channel hears its playback track (PlaybackMark.h): marked in the header.
+    Q_PROPERTY(bool onPlayback READ onPlayback NOTIFY changed)
     Q_PROPERTY(QList<QColor> colours READ colours CONSTANT)
     Q_PROPERTY(QList<QPointF> eqCurve READ eqCurve NOTIFY changed)
     Q_PROPERTY(QList<QPointF> gateCurve READ gateCurve NOTIFY changed)
@@ -53,6 +55,7 @@ public:
     int colourIndex() const;
     void setColourIndex(int index);
     QColor colour() const;
+    bool onPlayback() const;
     QList<QColor> colours() const;
     QList<QPointF> eqCurve() const { return m_eqCurve; }
     QList<QPointF> gateCurve() const { return m_gateCurve; }

@@ -2,7 +2,11 @@
 
 #include "ChannelModel.h"
 #include "ConsoleSession.h"
+#include "LineCheckModel.h"
 #include "SceneModel.h"
+#include "Setup.h"
+#include "SoundcheckParams.h"
+#include "SoundcheckView.h"
 #include "StatusModel.h"
 #include "StripModel.h"
 
@@ -12,13 +16,15 @@ namespace stagedesk::ui {
 
 using scenes::ParamId;
 
-Console::Console(app::ConsoleSession& session, const app::AudioHost* audio, QString showPath,
-                 QObject* parent)
+Console::Console(app::ConsoleSession& session, app::AudioHost* audio, QString showPath,
+                 app::SoundcheckDesk* soundcheck, QObject* parent)
     : QObject(parent), m_session(session), m_state(session.state()),
       m_source(m_state.addSource(QStringLiteral("screen"), this)),
       m_strips(new StripModel(*this, this)), m_channel(new ChannelModel(*this, this)),
       m_scenes(new SceneModel(*this, session.sceneList(), this)),
-      m_status(new StatusModel(session, audio, std::move(showPath), this)) {
+      m_status(new StatusModel(session, audio, std::move(showPath), this)),
+      m_setup(new Setup(*this, audio, this)),
+      m_soundcheck(new SoundcheckView(*this, soundcheck, this)) {
     connect(m_status, &StatusModel::showLoaded, this, &Console::refreshAll);
     setLiveMeters(true);
 }
@@ -78,6 +84,7 @@ scenes::ChangeResult Console::set(ParamId id, const scenes::ParameterValue& valu
         dispatch(id);
         if (const ParamId twin = linkedTwin(id); twin != scenes::kNoParam)
             dispatch(twin);
+        emit changedFromScreen(id);
     }
     return result;
 }
@@ -92,6 +99,8 @@ void Console::refreshAll() {
     m_strips->refresh();
     m_channel->refresh();
     m_scenes->refresh();
+    m_soundcheck->params()->refresh();
+    m_soundcheck->lineCheck()->namesChanged();
     emit busNamesChanged();
 }
 
@@ -102,9 +111,12 @@ void Console::parameterChanged(ParamId id, const scenes::ParameterValue&, scenes
 void Console::dispatch(ParamId id) {
     m_strips->parameterChanged(id);
     m_channel->parameterChanged(id);
+    m_soundcheck->params()->parameterChanged(id);
     const scenes::ParameterDescriptor& d = registry().at(id);
     if (d.strip == scenes::StripKind::Bus && d.section == scenes::Section::Names)
         emit busNamesChanged();
+    if (d.strip == scenes::StripKind::Channel && d.section == scenes::Section::Names)
+        m_soundcheck->lineCheck()->namesChanged();
 }
 
 // The partner of a channel parameter when its pair is stereo-linked: the

@@ -14,12 +14,15 @@
 namespace stagedesk::app {
 class AudioHost;
 class ConsoleSession;
+struct SoundcheckDesk;
 } // namespace stagedesk::app
 
 namespace stagedesk::ui {
 
 class ChannelModel;
 class SceneModel;
+class Setup;
+class SoundcheckView;
 class StatusModel;
 class StripModel;
 
@@ -29,12 +32,16 @@ class Console : public QObject, public scenes::ConsoleObserver {
     QML_UNCREATABLE("made by the program")
     Q_MOC_INCLUDE("ChannelModel.h")
     Q_MOC_INCLUDE("SceneModel.h")
+    Q_MOC_INCLUDE("Setup.h")
+    Q_MOC_INCLUDE("SoundcheckView.h")
     Q_MOC_INCLUDE("StatusModel.h")
     Q_MOC_INCLUDE("StripModel.h")
     Q_PROPERTY(stagedesk::ui::StripModel* strips READ strips CONSTANT)
     Q_PROPERTY(stagedesk::ui::ChannelModel* channel READ channel CONSTANT)
     Q_PROPERTY(stagedesk::ui::SceneModel* scenes READ scenes CONSTANT)
     Q_PROPERTY(stagedesk::ui::StatusModel* status READ status CONSTANT)
+    Q_PROPERTY(stagedesk::ui::Setup* setup READ setup CONSTANT)
+    Q_PROPERTY(stagedesk::ui::SoundcheckView* soundcheck READ soundcheck CONSTANT)
     Q_PROPERTY(int selectedChannel READ selectedChannel WRITE setSelectedChannel NOTIFY
                    selectedChannelChanged)
     Q_PROPERTY(int inputCount READ inputCount CONSTANT)
@@ -46,8 +53,9 @@ class Console : public QObject, public scenes::ConsoleObserver {
 
 public:
     // 'audio' may be null (tests, benchmarks): the status bar says so.
-    Console(app::ConsoleSession& session, const app::AudioHost* audio, QString showPath,
-            QObject* parent = nullptr);
+    // 'soundcheck' (recorder and player) may be null: nothing records.
+    Console(app::ConsoleSession& session, app::AudioHost* audio, QString showPath,
+            app::SoundcheckDesk* soundcheck = nullptr, QObject* parent = nullptr);
     ~Console() override;
 
     scenes::ConsoleState& state() { return m_state; }
@@ -58,6 +66,8 @@ public:
     ChannelModel* channel() const { return m_channel; }
     SceneModel* scenes() const { return m_scenes; }
     StatusModel* status() const { return m_status; }
+    Setup* setup() const { return m_setup; }
+    SoundcheckView* soundcheck() const { return m_soundcheck; }
 
     int selectedChannel() const { return m_selected; }
     void setSelectedChannel(int channel);
@@ -83,6 +93,8 @@ public:
 signals:
     void selectedChannelChanged();
     void busNamesChanged();
+    // A parameter changed on the screen (MIDI learn picks its target so).
+    void changedFromScreen(int id);
 
 private:
     void dispatch(scenes::ParamId id);
@@ -96,6 +108,8 @@ private:
     ChannelModel* m_channel;
     SceneModel* m_scenes;
     StatusModel* m_status;
+    Setup* m_setup;
+    SoundcheckView* m_soundcheck;
     QMetaObject::Connection m_meterConnection;
 };
 

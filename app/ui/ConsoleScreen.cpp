@@ -9,9 +9,9 @@ void qml_register_types_Stagedesk();
 
 namespace stagedesk::ui {
 
-ConsoleScreen::ConsoleScreen(app::ConsoleSession& session, const app::AudioHost* audio,
-                             const QString& showPath, bool show)
-    : m_console(std::make_unique<Console>(session, audio, showPath)) {
+ConsoleScreen::ConsoleScreen(app::ConsoleSession& session, app::AudioHost* audio,
+                             const QString& showPath, bool show, app::SoundcheckDesk* soundcheck)
+    : m_console(std::make_unique<Console>(session, audio, showPath, soundcheck)) {
     static const bool registered = (qml_register_types_Stagedesk(), true);
     Q_UNUSED(registered);
     m_qml.addImportPath(QStringLiteral("qrc:/"));

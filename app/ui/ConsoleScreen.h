@@ -11,6 +11,7 @@ class QQuickWindow;
 namespace stagedesk::app {
 class AudioHost;
 class ConsoleSession;
+struct SoundcheckDesk;
 } // namespace stagedesk::app
 
 namespace stagedesk::ui {
@@ -19,9 +20,10 @@ class Console;
 
 class ConsoleScreen {
 public:
-    // 'audio' may be null. The window is shown unless 'show' is false (tests).
-    ConsoleScreen(app::ConsoleSession& session, const app::AudioHost* audio,
-                  const QString& showPath, bool show = true);
+    // 'audio' and 'soundcheck' may be null. The window is shown unless
+    // 'show' is false (tests).
+    ConsoleScreen(app::ConsoleSession& session, app::AudioHost* audio, const QString& showPath,
+                  bool show = true, app::SoundcheckDesk* soundcheck = nullptr);
     ~ConsoleScreen();
     ConsoleScreen(const ConsoleScreen&) = delete;
     ConsoleScreen& operator=(const ConsoleScreen&) = delete;

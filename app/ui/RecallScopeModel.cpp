@@ -5,9 +5,10 @@
 namespace stagedesk::ui {
 
 using scenes::Section;
+using scenes::StripSet;
 
-RecallScopeModel::RecallScopeModel(SceneModel& scenes, int channels, QObject* parent)
-    : QObject(parent), m_scenes(scenes), m_channels(channels) {
+RecallScopeModel::RecallScopeModel(SceneModel& scenes, scenes::ConsoleSize size, QObject* parent)
+    : QObject(parent), m_scenes(scenes), m_size(size) {
     connect(&scenes, &SceneModel::changed, this, [this] {
         ++m_revision;
         emit changed();
@@ -33,12 +34,86 @@ QStringList RecallScopeModel::sections() const {
     return names;
 }
 
+QVariantList RecallScopeModel::strips() const {
+    QVariantList buttons;
+    const auto add = [&buttons](StripGroup group, int index, const QString& label,
+                                const QString& key) {
+        buttons.push_back(
+            QVariantMap{{"group", group}, {"index", index}, {"label", label}, {"key", key}});
+    };
+    for (int c = 0; c < m_size.inputs; ++c)
+        add(Channels, c, QString::number(c + 1), QStringLiteral("Channel_%1").arg(c));
+    for (int b = 0; b < m_size.buses; ++b)
+        add(Buses, b, QStringLiteral("B%1").arg(b + 1), QStringLiteral("Bus_%1").arg(b));
+    add(Main, 0, QStringLiteral("MAIN"), QStringLiteral("Main"));
+    add(Dcas, 0, QStringLiteral("DCAs"), QStringLiteral("Dcas"));
+    add(Global, 0, QStringLiteral("MUTE GRP"), QStringLiteral("Global"));
+    return buttons;
+}
+
 bool RecallScopeModel::validScene() const {
     return m_scene >= 0 && m_scene < m_scenes.sceneList().count();
 }
 
 bool RecallScopeModel::validSection(int section) const {
     return section >= 0 && section < int(Section::Count);
+}
+
+bool RecallScopeModel::validStrip(int group, int index) const {
+    switch (group) {
+    case Channels:
+        return index >= 0 && index < m_size.inputs;
+    case Buses:
+        return index >= 0 && index < m_size.buses;
+    case Main:
+    case Dcas:
+    case Global:
+        return index == 0;
+    }
+    return false;
+}
+
+bool RecallScopeModel::contains(const StripSet& set, int group, int index) const {
+    const auto in = [index](const std::vector<bool>& flags) {
+        return std::size_t(index) < flags.size() && flags[std::size_t(index)];
+    };
+    switch (group) {
+    case Channels:
+        return in(set.channels);
+    case Buses:
+        return in(set.buses);
+    case Main:
+        return set.main;
+    case Dcas:
+        return set.dcas;
+    case Global:
+        return set.global;
+    }
+    return false;
+}
+
+void RecallScopeModel::flip(StripSet& set, int group, int index) const {
+    const auto flipIn = [index](std::vector<bool>& flags, int size) {
+        flags.resize(std::size_t(size), false);
+        flags[std::size_t(index)] = !flags[std::size_t(index)];
+    };
+    switch (group) {
+    case Channels:
+        flipIn(set.channels, m_size.inputs);
+        break;
+    case Buses:
+        flipIn(set.buses, m_size.buses);
+        break;
+    case Main:
+        set.main = !set.main;
+        break;
+    case Dcas:
+        set.dcas = !set.dcas;
+        break;
+    case Global:
+        set.global = !set.global;
+        break;
+    }
 }
 
 bool RecallScopeModel::sectionInScope(int section) const {
@@ -54,27 +129,24 @@ bool RecallScopeModel::toggleSectionInScope(int section) {
     return m_scenes.sceneList().setScope(m_scene, scope);
 }
 
-bool RecallScopeModel::channelInScope(int channel) const {
-    if (!validScene() || !validChannel(channel))
-        return false;
-    const std::vector<bool>& in = m_scenes.sceneList().at(m_scene).scope.strips.channels;
-    return std::size_t(channel) < in.size() && in[std::size_t(channel)];
+bool RecallScopeModel::stripInScope(int group, int index) const {
+    return validScene() && validStrip(group, index) &&
+           contains(m_scenes.sceneList().at(m_scene).scope.strips, group, index);
 }
 
-bool RecallScopeModel::toggleChannelInScope(int channel) {
-    if (!validScene() || !validChannel(channel))
+bool RecallScopeModel::toggleStripInScope(int group, int index) {
+    if (!validScene() || !validStrip(group, index))
         return false;
     scenes::RecallScope scope = m_scenes.sceneList().at(m_scene).scope;
-    scope.strips.channels.resize(std::size_t(m_channels), false);
-    scope.strips.channels[std::size_t(channel)] = !scope.strips.channels[std::size_t(channel)];
+    flip(scope.strips, group, index);
     return m_scenes.sceneList().setScope(m_scene, scope);
 }
 
-bool RecallScopeModel::setAllChannelsInScope(bool in) {
+bool RecallScopeModel::setAllStripsInScope(bool in) {
     if (!validScene())
         return false;
     scenes::RecallScope scope = m_scenes.sceneList().at(m_scene).scope;
-    scope.strips.channels.assign(std::size_t(m_channels), in);
+    scope.strips = in ? StripSet::all(m_size) : StripSet::none(m_size);
     return m_scenes.sceneList().setScope(m_scene, scope);
 }
 
@@ -93,19 +165,15 @@ bool RecallScopeModel::toggleSectionSafe(int section) {
     return true;
 }
 
-bool RecallScopeModel::channelSafe(int channel) const {
-    const std::vector<bool>& safe = m_scenes.sceneList().safes().strips.channels;
-    return validChannel(channel) && std::size_t(channel) < safe.size() &&
-           safe[std::size_t(channel)];
+bool RecallScopeModel::stripSafe(int group, int index) const {
+    return validStrip(group, index) && contains(m_scenes.sceneList().safes().strips, group, index);
 }
 
-bool RecallScopeModel::toggleChannelSafe(int channel) {
-    if (!validChannel(channel))
+bool RecallScopeModel::toggleStripSafe(int group, int index) {
+    if (!validStrip(group, index))
         return false;
     scenes::RecallSafes safes = m_scenes.sceneList().safes();
-    std::vector<bool>& safe = safes.strips.channels;
-    safe.resize(std::size_t(m_channels), false);
-    safe[std::size_t(channel)] = !safe[std::size_t(channel)];
+    flip(safes.strips, group, index);
     m_scenes.sceneList().setSafes(safes);
     m_scenes.touch();
     return true;

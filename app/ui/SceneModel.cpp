@@ -9,7 +9,7 @@ SceneModel::SceneModel(Console& console, scenes::SceneList& scenes, QObject* par
     : QAbstractListModel(parent), m_console(console), m_scenes(scenes),
       m_listener(scenes.addListener([this](scenes::SceneListEvent e) { listChanged(e); })),
       m_rows(scenes.count()),
-      m_scope(new RecallScopeModel(*this, console.registry().size().inputs, this)) {}
+      m_scope(new RecallScopeModel(*this, console.registry().size(), this)) {}
 
 SceneModel::~SceneModel() {
     m_scenes.removeListener(m_listener);

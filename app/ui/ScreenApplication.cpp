@@ -14,7 +14,7 @@ bool wantsScreen(int argc, char** argv) {
         return false;
     for (int i = 1; i < argc; ++i) {
         for (const char* noScreen :
-             {"--headless", "--help", "-h", "--version", "-v", "--list-devices"})
+             {"--headless", "--help", "-h", "--version", "-v", "--list-devices", "--check-system"})
             if (std::strcmp(argv[i], noScreen) == 0)
                 return false;
     }

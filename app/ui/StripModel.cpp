@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "ConsoleSize.h"
+#include "PlaybackMark.h"
 #include "StripColours.h"
 
 #include <algorithm>
@@ -32,7 +33,8 @@ QHash<int, QByteArray> StripModel::roleNames() const {
             {FaderRole, "fader"},       {FaderTextRole, "faderText"}, {OnRole, "on"},
             {SoloRole, "solo"},         {HasSoloRole, "hasSolo"},     {SelectedRole, "selected"},
             {HasMeterRole, "hasMeter"}, {MeterRole, "meter"},         {PeakHoldRole, "peakHold"},
-            {ClipRole, "clip"},         {GateGrRole, "gateGr"},       {CompGrRole, "compGr"}};
+            {ClipRole, "clip"},         {GateGrRole, "gateGr"},       {CompGrRole, "compGr"},
+            {PlaybackRole, "playback"}};
 }
 
 QVariant StripModel::data(const QModelIndex& index, int role) const {
@@ -85,6 +87,8 @@ QVariant StripModel::data(const QModelIndex& index, int role) const {
         return r.gateGr;
     case CompGrRole:
         return r.compGr;
+    case PlaybackRole:
+        return r.kind == StripKind::Channel && channelOnPlayback(state, r.index);
     }
     return {};
 }
@@ -241,6 +245,14 @@ int StripModel::rowOfChannel(int channel) const {
 }
 
 void StripModel::parameterChanged(ParamId id) {
+    // A playback switch (a channel's or the global one): the marks of all
+    // rows, a rare change.
+    const engine::Param param = m_console.registry().at(id).param;
+    if (param == engine::Param::PlaybackOn || param == engine::Param::RoutSwitch) {
+        if (!m_rows.empty())
+            emit dataChanged(index(0), index(rowCount() - 1), {PlaybackRole});
+        return;
+    }
     const auto it = m_rowOf.constFind(id);
     if (it == m_rowOf.cend())
         return;

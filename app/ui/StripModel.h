@@ -48,6 +48,7 @@ public:
         ClipRole,
         GateGrRole, // 0..1 of kGrFullScaleDb
         CompGrRole,
+        PlaybackRole, // an input hearing its playback track (PlaybackMark.h)
     };
     Q_ENUM(Role)
 

@@ -12,9 +12,8 @@ std::string requestRealtimePriorityForThisThread(int priority) {
     const int rc = pthread_setschedparam(pthread_self(), SCHED_FIFO, &param);
     if (rc == 0)
         return {};
-    return std::string("real-time priority refused (") + std::strerror(rc) +
-           "): add the user to the 'audio' group with rtprio 95 and memlock unlimited in "
-           "/etc/security/limits.d/";
+    return "SCHED_FIFO priority " + std::to_string(priority) + " refused (" + std::strerror(rc) +
+           ")";
 }
 
 } // namespace stagedesk::engine

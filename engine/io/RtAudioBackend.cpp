@@ -1,4 +1,5 @@
 #include "RtAudioBackend.h"
+#include "RealtimeThread.h"
 
 #include <RtAudio.h>
 
@@ -27,7 +28,8 @@ int callback(void* output, void* input, unsigned frames, double, RtAudioStreamSt
 int findDevice(RtAudio& audio, const std::string& wanted, bool needInputs) {
     const unsigned count = audio.getDeviceCount();
     if (wanted.empty()) {
-        const unsigned def = needInputs ? audio.getDefaultInputDevice() : audio.getDefaultOutputDevice();
+        const unsigned def =
+            needInputs ? audio.getDefaultInputDevice() : audio.getDefaultOutputDevice();
         return def < count ? static_cast<int>(def) : -1;
     }
     // unsigned char: isdigit of a negative char (UTF-8 names) is undefined.
@@ -62,7 +64,9 @@ std::vector<int> identityMap(int size) {
 RtAudioBackend::RtAudioBackend(Engine& engine, RtAudioBackendConfig config)
     : m_engine(engine), m_config(std::move(config)) {}
 
-RtAudioBackend::~RtAudioBackend() { stop(); }
+RtAudioBackend::~RtAudioBackend() {
+    stop();
+}
 
 std::vector<std::string> RtAudioBackend::compiledApis() {
     std::vector<RtAudio::Api> apis;
@@ -126,8 +130,10 @@ bool RtAudioBackend::start(std::string& error) {
         const RtAudio::DeviceInfo inInfo =
             inDevice >= 0 ? m_audio->getDeviceInfo(inDevice) : RtAudio::DeviceInfo{};
 
-        std::vector<int> inMap = m_config.inputMap.empty() ? identityMap(engineIns) : m_config.inputMap;
-        std::vector<int> outMap = m_config.outputMap.empty() ? identityMap(engineOuts) : m_config.outputMap;
+        std::vector<int> inMap =
+            m_config.inputMap.empty() ? identityMap(engineIns) : m_config.inputMap;
+        std::vector<int> outMap =
+            m_config.outputMap.empty() ? identityMap(engineOuts) : m_config.outputMap;
         inMap.resize(engineIns, -1);
         outMap.resize(engineOuts, -1);
         const int maxIn = *std::max_element(inMap.begin(), inMap.end()) + 1;
@@ -145,11 +151,12 @@ bool RtAudioBackend::start(std::string& error) {
         RtAudio::StreamParameters inParams{static_cast<unsigned>(inDevice),
                                            static_cast<unsigned>(m_deviceInputs), 0};
         RtAudio::StreamOptions options;
-        options.flags = RTAUDIO_NONINTERLEAVED | RTAUDIO_MINIMIZE_LATENCY | RTAUDIO_SCHEDULE_REALTIME;
+        options.flags =
+            RTAUDIO_NONINTERLEAVED | RTAUDIO_MINIMIZE_LATENCY | RTAUDIO_SCHEDULE_REALTIME;
         if (!m_config.jackAutoConnect)
             options.flags |= RTAUDIO_JACK_DONT_CONNECT;
         options.streamName = m_config.clientName;
-        options.priority = 80;
+        options.priority = kAudioThreadPriority;
 
         // Pointer tables sized before the stream starts: the callback only
         // fills them in.
@@ -195,9 +202,12 @@ void RtAudioBackend::stop() {
     m_audio.reset();
 }
 
-bool RtAudioBackend::running() const { return m_audio && m_audio->isStreamRunning(); }
+bool RtAudioBackend::running() const {
+    return m_audio && m_audio->isStreamRunning();
+}
 
-int RtAudioBackend::rt_callback(void* output, void* input, unsigned frames, unsigned status) noexcept {
+int RtAudioBackend::rt_callback(void* output, void* input, unsigned frames,
+                                unsigned status) noexcept {
     if (status & (RTAUDIO_INPUT_OVERFLOW | RTAUDIO_OUTPUT_UNDERFLOW))
         m_engine.rt_reportXrun();
     float* out = static_cast<float*>(output);

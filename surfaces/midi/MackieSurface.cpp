@@ -1,23 +1,15 @@
 #include "MackieSurface.h"
 
-#include "MackieProtocol.h"
-
 #include <algorithm>
 
 namespace stagedesk::surfaces::midi {
 
 using namespace stagedesk::scenes;
 
-MackieSurface::MackieSurface(ConsoleState& state, MidiDevice& device, MeterHub* meters,
-                             QObject* parent)
-    : QObject(parent), m_state(state), m_device(device), m_meters(meters),
+MackieSurface::MackieSurface(ConsoleState& state, MeterHub* meters, QObject* parent)
+    : QObject(parent), m_state(state), m_meters(meters),
       m_source(state.addSource(QStringLiteral("Mackie Control"), this)) {
-    const int inputs = state.registry().size().inputs;
-    m_clipsSeen.assign(std::size_t(inputs), 0);
-    m_device.setHandler([this](const ReceivedMessage& m) { handle(m); });
-    connect(&m_device, &MidiDevice::outputConnected, this, &MackieSurface::resendAll);
-    if (!m_device.outputPort().isEmpty())
-        resendAll();
+    m_clipsSeen.assign(std::size_t(state.registry().size().inputs), 0);
     if (m_meters) {
         m_meterTimer.setInterval(kMeterIntervalMs);
         connect(&m_meterTimer, &QTimer::timeout, this, &MackieSurface::sendMeters);
@@ -25,17 +17,31 @@ MackieSurface::MackieSurface(ConsoleState& state, MidiDevice& device, MeterHub* 
     }
 }
 
+MackieSurface::MackieSurface(ConsoleState& state, MidiDevice& device, MeterHub* meters,
+                             QObject* parent)
+    : MackieSurface(state, meters, parent) {
+    addUnit(device, MackieUnit::Kind::Main);
+}
+
 MackieSurface::~MackieSurface() {
-    m_device.setHandler({});
+    m_units.clear(); // they unhook their devices while the surface still exists
     m_state.removeSource(m_source);
+}
+
+void MackieSurface::addUnit(MidiDevice& device, MackieUnit::Kind kind) {
+    m_units.push_back(std::make_unique<MackieUnit>(*this, device, kind, stripCount()));
+    m_offset = clampedBank(m_offset); // more strips may leave the bank past the last input
+    resendAll();                      // what is connected already; the rest when it connects
 }
 
 int MackieSurface::channelOf(int strip) const {
     const int channel = m_offset + strip;
-    return strip < mackie::kStrips && channel < m_state.registry().size().inputs ? channel : -1;
+    return strip >= 0 && strip < stripCount() && channel < m_state.registry().size().inputs
+               ? channel
+               : -1;
 }
 
-ParamId MackieSurface::stripParam(int strip, Role role) const {
+ParamId MackieSurface::stripParam(int strip, StripRole role) const {
     const int channel = channelOf(strip);
     if (channel < 0)
         return kNoParam;
@@ -44,20 +50,20 @@ ParamId MackieSurface::stripParam(int strip, Role role) const {
     const bool haveSend = m_sendBus < registry.size().buses;
     const QString send = p + QStringLiteral("/mix/%1/level").arg(m_sendBus + 1, 2, 10, QChar('0'));
     switch (role) {
-    case Role::Fader:
+    case StripRole::Fader:
         return registry.find(m_flip && haveSend ? send : p + QStringLiteral("/mix/fader"));
-    case Role::VPot:
+    case StripRole::VPot:
         if (m_flip)
             return registry.find(p + QStringLiteral("/mix/fader"));
         return registry.find(
             m_vpotMode == VPotMode::Send && haveSend ? send : p + QStringLiteral("/mix/pan"));
-    case Role::Mute:
+    case StripRole::Mute:
         return registry.find(p + QStringLiteral("/mix/on"));
-    case Role::Solo:
+    case StripRole::Solo:
         return registry.find(p + QStringLiteral("/solo"));
-    case Role::RecArm: // the channel's soundcheck switch: live input or playback
+    case StripRole::RecArm: // the channel's soundcheck switch: live input or playback
         return registry.find(p + QStringLiteral("/config/playback"));
-    case Role::Name:
+    case StripRole::Name:
         return registry.find(p + QStringLiteral("/config/name"));
     }
     return kNoParam;
@@ -67,225 +73,85 @@ ParamId MackieSurface::masterFader() const {
     return m_state.registry().find(QStringLiteral("/main/st/mix/fader"));
 }
 
-void MackieSurface::sendShort(const std::array<std::uint8_t, 3>& bytes) {
-    m_device.send(std::span<const std::uint8_t>(bytes));
+void MackieSurface::moveBank(int strips) {
+    setBank(m_offset + strips);
 }
 
-void MackieSurface::sendFader(int strip) {
-    const ParamId id = strip == kMasterStrip ? masterFader() : stripParam(strip, Role::Fader);
-    const int channel = strip == kMasterStrip ? mackie::kMasterChannel : strip;
-    sendShort(mackie::fader(channel, id == kNoParam ? 0.0 : m_state.normalized(id)));
-}
-
-void MackieSurface::sendStripLeds(int strip) {
-    const int channel = channelOf(strip);
-    const ParamId mute = stripParam(strip, Role::Mute);
-    const ParamId solo = stripParam(strip, Role::Solo);
-    const ParamId playback = stripParam(strip, Role::RecArm);
-    sendShort(mackie::led(std::uint8_t(mackie::kMute + strip),
-                          mute != kNoParam && m_state.number(mute) == 0));
-    sendShort(mackie::led(std::uint8_t(mackie::kSolo + strip),
-                          solo != kNoParam && m_state.number(solo) != 0));
-    sendShort(
-        mackie::led(std::uint8_t(mackie::kSelect + strip), channel >= 0 && channel == m_selected));
-    sendShort(mackie::led(std::uint8_t(mackie::kRecArm + strip),
-                          playback != kNoParam && m_state.number(playback) != 0));
-}
-
-void MackieSurface::sendRing(int strip) {
-    const ParamId id = stripParam(strip, Role::VPot);
-    if (id == kNoParam) {
-        sendShort(mackie::ring(strip, 0));
-        return;
-    }
-    const bool pan = m_state.registry().at(id).address.endsWith(QLatin1String("/pan"));
-    const double n = m_state.normalized(id);
-    sendShort(mackie::ring(strip, pan ? mackie::panRing(n) : mackie::levelRing(n)));
-}
-
-void MackieSurface::sendName(int strip) {
-    const int channel = channelOf(strip);
-    const ParamId id = stripParam(strip, Role::Name);
-    QString name;
-    if (id != kNoParam) {
-        name = m_state.text(id);
-        if (name.isEmpty())
-            name = QStringLiteral("Ch %1").arg(channel + 1);
-    }
-    const auto bytes =
-        mackie::lcd(mackie::kMainDeviceId, strip * mackie::kLcdCellChars, mackie::lcdCell(name));
-    m_device.send(bytes);
-}
-
-void MackieSurface::sendValue(int strip, ParamId shown) {
-    QString text;
-    if (shown != kNoParam) {
-        text = m_state.registry().at(shown).format(m_state.number(shown));
-        text.remove(QLatin1Char(' ')); // "-10.0 dB" fits 7 characters as "-10.0dB"
-    }
-    const auto bytes =
-        mackie::lcd(mackie::kMainDeviceId, mackie::kLcdRowChars + strip * mackie::kLcdCellChars,
-                    mackie::lcdCell(text));
-    m_device.send(bytes);
-}
-
-void MackieSurface::sendGlobalLeds() {
-    sendShort(mackie::led(mackie::kFlip, m_flip));
-    sendShort(mackie::led(mackie::kAssignPan, m_vpotMode == VPotMode::Pan));
-    sendShort(mackie::led(mackie::kAssignSend, m_vpotMode == VPotMode::Send));
-}
-
-void MackieSurface::resendAll() {
-    for (int strip = 0; strip < mackie::kStrips; ++strip) {
-        sendFader(strip);
-        sendStripLeds(strip);
-        sendRing(strip);
-        sendName(strip);
-        sendValue(strip, stripParam(strip, Role::VPot));
-    }
-    sendFader(kMasterStrip);
-    sendGlobalLeds();
-}
-
-void MackieSurface::parameterChanged(ParamId id, const ParameterValue&, SourceId) {
-    const ParameterDescriptor& d = m_state.registry().at(id);
-    if (id == masterFader()) {
-        if (!m_touched[kMasterStrip])
-            sendFader(kMasterStrip);
-        return;
-    }
-    if (d.strip != StripKind::Channel)
-        return;
-    const int strip = d.stripIndex - m_offset;
-    if (strip < 0 || strip >= mackie::kStrips)
-        return;
-    // A touched fader is the engineer's: the motor waits for the release.
-    if (id == stripParam(strip, Role::Fader) && !m_touched[std::size_t(strip)])
-        sendFader(strip);
-    if (id == stripParam(strip, Role::VPot)) {
-        sendRing(strip);
-        sendValue(strip, id);
-    }
-    if (id == stripParam(strip, Role::Mute) || id == stripParam(strip, Role::Solo) ||
-        id == stripParam(strip, Role::RecArm))
-        sendStripLeds(strip);
-    if (id == stripParam(strip, Role::Name))
-        sendName(strip);
-}
-
-void MackieSurface::handle(const ReceivedMessage& received) {
-    const ShortMessage& m = received.message;
-    switch (m.kind()) {
-    case 0xE0:
-        if (m.channel() <= mackie::kMasterChannel)
-            moveFader(m.channel(), mackie::faderPosition(m));
-        break;
-    case 0x90:
-    case 0x80: {
-        const bool pressed = m.kind() == 0x90 && m.data2 > 0;
-        if (m.data1 >= mackie::kTouch && m.data1 <= mackie::kMasterTouch) {
-            const int strip = m.data1 - mackie::kTouch;
-            m_touched[std::size_t(strip)] = pressed;
-            if (!pressed) // the model may have moved meanwhile: go to it
-                sendFader(strip);
-        } else if (pressed) {
-            handleButton(m.data1, pressed);
-        }
-        break;
-    }
-    case 0xB0:
-        if (m.data1 >= mackie::kVPot && m.data1 < mackie::kVPot + mackie::kStrips)
-            turnVPot(m.data1 - mackie::kVPot, mackie::vpotTicks(m.data2));
-        break;
-    default:
-        break; // nothing else means anything from an MCU
-    }
-}
-
-void MackieSurface::moveFader(int channel, double position) {
-    const int strip = channel == mackie::kMasterChannel ? kMasterStrip : channel;
-    const ParamId id = strip == kMasterStrip ? masterFader() : stripParam(strip, Role::Fader);
-    if (id == kNoParam) {
-        sendFader(strip); // a strip past the last input stays down
-        return;
-    }
-    m_state.setNormalized(id, position, m_source);
-    if (strip != kMasterStrip)
-        sendValue(strip, id);
-}
-
-void MackieSurface::turnVPot(int strip, int ticks) {
-    const ParamId id = stripParam(strip, Role::VPot);
-    if (id == kNoParam || ticks == 0)
-        return;
-    m_state.setNormalized(id, m_state.normalized(id) + ticks * kVPotStep, m_source);
-    sendRing(strip);
-    sendValue(strip, id);
-}
-
-void MackieSurface::handleButton(std::uint8_t note, bool) {
-    const int strip = note % mackie::kStrips;
-    const int channel = channelOf(strip);
-    const auto toggle = [&](ParamId id) {
-        if (id != kNoParam)
-            m_state.set(id, m_state.number(id) == 0 ? 1.0 : 0.0, m_source);
-    };
-    if (note < mackie::kSolo) {
-        toggle(stripParam(strip, Role::RecArm));
-        sendStripLeds(strip);
-    } else if (note < mackie::kMute) {
-        toggle(stripParam(strip, Role::Solo));
-        sendStripLeds(strip);
-    } else if (note < mackie::kSelect) {
-        toggle(stripParam(strip, Role::Mute));
-        sendStripLeds(strip);
-    } else if (note < mackie::kSelect + mackie::kStrips) {
-        m_selected = (channel == m_selected) ? -1 : channel;
-        for (int s = 0; s < mackie::kStrips; ++s)
-            sendStripLeds(s);
-    } else if (note == mackie::kBankLeft || note == mackie::kBankRight) {
-        setBank(m_offset + (note == mackie::kBankLeft ? -mackie::kStrips : mackie::kStrips));
-    } else if (note == mackie::kChannelLeft || note == mackie::kChannelRight) {
-        setBank(m_offset + (note == mackie::kChannelLeft ? -1 : 1));
-    } else if (note == mackie::kFlip) {
-        m_flip = !m_flip;
-        resendAll();
-    } else if (note == mackie::kAssignPan) {
-        m_vpotMode = VPotMode::Pan;
-        resendAll();
-    } else if (note == mackie::kAssignSend) {
-        // Send again steps to the next mix bus.
-        const int buses = std::max(1, m_state.registry().size().buses);
-        m_sendBus = m_vpotMode == VPotMode::Send ? (m_sendBus + 1) % buses : m_sendBus;
-        m_vpotMode = VPotMode::Send;
-        resendAll();
-    }
+int MackieSurface::clampedBank(int offset) const {
+    const int last = std::max(0, m_state.registry().size().inputs - stripCount());
+    return std::clamp(offset, 0, last);
 }
 
 void MackieSurface::setBank(int offset) {
-    const int last = std::max(0, m_state.registry().size().inputs - mackie::kStrips);
-    offset = std::clamp(offset, 0, last);
+    offset = clampedBank(offset);
     if (offset == m_offset)
         return;
     m_offset = offset;
-    m_touched = {};
+    for (const auto& unit : m_units)
+        unit->forgetTouches();
     resendAll();
+}
+
+void MackieSurface::toggleFlip() {
+    m_flip = !m_flip;
+    resendAll();
+}
+
+void MackieSurface::assignPan() {
+    m_vpotMode = VPotMode::Pan;
+    resendAll();
+}
+
+void MackieSurface::assignSend() {
+    const int buses = std::max(1, m_state.registry().size().buses);
+    m_sendBus = m_vpotMode == VPotMode::Send ? (m_sendBus + 1) % buses : m_sendBus;
+    m_vpotMode = VPotMode::Send;
+    resendAll();
+}
+
+void MackieSurface::toggleSelect(int channel) {
+    m_selected = (channel == m_selected) ? -1 : channel;
+    for (const auto& unit : m_units)
+        unit->resendStripLeds();
+}
+
+void MackieSurface::resendAll() {
+    for (const auto& unit : m_units)
+        unit->resendAll();
+}
+
+void MackieSurface::parameterChanged(ParamId id, const ParameterValue&, SourceId) {
+    if (id == masterFader()) {
+        for (const auto& unit : m_units)
+            unit->masterChanged();
+        return;
+    }
+    const ParameterDescriptor& d = m_state.registry().at(id);
+    if (d.strip != StripKind::Channel)
+        return;
+    const int strip = d.stripIndex - m_offset;
+    if (strip < 0 || strip >= stripCount())
+        return;
+    m_units[std::size_t(strip / mackie::kStrips)]->stripParameterChanged(strip % mackie::kStrips,
+                                                                         id);
 }
 
 void MackieSurface::sendMeters() {
     const engine::MeterSnapshot& snapshot = m_meters->latest();
-    for (int strip = 0; strip < mackie::kStrips; ++strip) {
+    for (int strip = 0; strip < stripCount(); ++strip) {
         const int channel = channelOf(strip);
         float peak = 0;
+        bool newClip = false;
         if (channel >= 0 && std::size_t(channel) < snapshot.channels.size()) {
             const engine::MeterPoint& point = snapshot.channels[std::size_t(channel)];
             peak = point.peak;
             if (point.clips > m_clipsSeen[std::size_t(channel)]) {
                 m_clipsSeen[std::size_t(channel)] = point.clips;
-                m_device.send(mackie::meterClip(strip));
+                newClip = true;
             }
         }
-        m_device.send(mackie::meter(strip, peak));
+        m_units[std::size_t(strip / mackie::kStrips)]->sendMeter(strip % mackie::kStrips, peak,
+                                                                 newClip);
     }
 }
 

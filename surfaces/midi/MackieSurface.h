@@ -1,11 +1,17 @@
 #pragma once
-// A Mackie Control (MCU, X-Touch in MC mode, ...) driving the console: 8
-// channel strips from the bank position, the master fader on main LR. The
-// surface logic runs on the control thread against ConsoleState, as one
-// source: what the surface changes is not echoed back to it, everything
-// else moves its motors, LEDs, rings and LCD.
+// A Mackie Control surface as the engineer sees it: an MCU (X-Touch in MC
+// mode, ...) and any number of extenders (MCU XT) side by side, each a
+// MackieUnit with 8 strips on its own MIDI device. The units share one bank:
+// strips continue from unit to unit in the order they were added (MCU 1-8
+// then XT 9-16, or the XT first), bank left/right moves all of them by the
+// total strip count and channel left/right by one. Flip, the V-Pot
+// assignment, the send bus and the selected channel are the surface's too;
+// the master fader is on the MCU. The surface runs on the control thread
+// against ConsoleState, as one source: what any of its units changes is not
+// echoed back to it, everything else moves the motors, LEDs, rings and LCD of
+// the unit that shows it.
 
-#include "MidiDevice.h"
+#include "MackieUnit.h"
 
 #include "ConsoleState.h"
 #include "MeterHub.h"
@@ -13,7 +19,7 @@
 #include <QObject>
 #include <QTimer>
 
-#include <array>
+#include <memory>
 #include <vector>
 
 namespace stagedesk::surfaces::midi {
@@ -26,57 +32,61 @@ public:
 
     enum class VPotMode { Pan, Send };
 
+    // A surface without units yet: add them left to right with addUnit().
     // meters may be null (no meters are sent then).
+    MackieSurface(scenes::ConsoleState& state, scenes::MeterHub* meters, QObject* parent = nullptr);
+    // The usual desk: one MCU on 'device'.
     MackieSurface(scenes::ConsoleState& state, MidiDevice& device, scenes::MeterHub* meters,
                   QObject* parent = nullptr);
     ~MackieSurface() override;
 
-    // First channel (0-based) on strip 1.
+    // A unit right of those added before: its strips follow theirs.
+    void addUnit(MidiDevice& device, MackieUnit::Kind kind);
+    int stripCount() const { return int(m_units.size()) * mackie::kStrips; }
+
+    // First channel (0-based) on the first strip of the first unit.
     int bankOffset() const { return m_offset; }
     bool flipped() const { return m_flip; }
     VPotMode vpotMode() const { return m_vpotMode; }
     int sendBus() const { return m_sendBus; }          // 0-based, flip and V-Pot send mode
     int selectedChannel() const { return m_selected; } // -1 = none
 
-    // Sends every fader, LED, ring and LCD cell (on connect and banking).
+    // For the units. A strip is numbered across the whole surface (0 is the
+    // first unit's first strip); -1 / kNoParam past the last input.
+    scenes::ConsoleState& state() { return m_state; }
+    scenes::SourceId source() const { return m_source; }
+    int channelOf(int strip) const;
+    scenes::ParamId stripParam(int strip, StripRole role) const;
+    scenes::ParamId masterFader() const;
+
+    // What the units' buttons change for all of them (bank, channel, flip
+    // and assignment are the MCU's; select is on every strip).
+    void moveBank(int strips); // bank: +-stripCount(), channel: +-1
+    void toggleFlip();
+    void assignPan();
+    void assignSend(); // again: the next mix bus
+    void toggleSelect(int channel);
+
+    // Every unit sends every fader, LED, ring and LCD cell.
     void resendAll();
 
     void parameterChanged(scenes::ParamId id, const scenes::ParameterValue& value,
                           scenes::SourceId source) override;
 
 private:
-    enum class Role { Fader, VPot, Mute, Solo, RecArm, Name };
-
-    void handle(const ReceivedMessage& received);
-    void handleButton(std::uint8_t note, bool pressed);
-    void moveFader(int channel, double position);
-    void turnVPot(int strip, int ticks);
+    int clampedBank(int offset) const;
     void setBank(int offset);
     void sendMeters();
 
-    int channelOf(int strip) const; // -1 for a strip past the last input
-    scenes::ParamId stripParam(int strip, Role role) const;
-    scenes::ParamId masterFader() const;
-    void sendFader(int strip); // strip kMasterStrip = master
-    void sendStripLeds(int strip);
-    void sendRing(int strip);
-    void sendName(int strip);
-    void sendValue(int strip, scenes::ParamId shown);
-    void sendGlobalLeds();
-    void sendShort(const std::array<std::uint8_t, 3>& bytes);
-
-    static constexpr int kMasterStrip = 8;
-
     scenes::ConsoleState& m_state;
-    MidiDevice& m_device;
     scenes::MeterHub* m_meters;
     scenes::SourceId m_source;
+    std::vector<std::unique_ptr<MackieUnit>> m_units; // left to right
     int m_offset = 0;
     bool m_flip = false;
     VPotMode m_vpotMode = VPotMode::Pan;
     int m_sendBus = 0;
     int m_selected = -1;
-    std::array<bool, 9> m_touched{};
     std::vector<std::uint32_t> m_clipsSeen; // per channel, for the clip LED
     QTimer m_meterTimer;
 };

@@ -184,7 +184,13 @@ void MidiDevice::rtReceive(std::span<const unsigned char> bytes) {
 
 void MidiDevice::drain() {
     // Cleared before reading, so a message queued after this read posts anew.
-    m_drainPosted.store(false, std::memory_order_release);
+    // An exchange, not a store: a plain store may become visible only after
+    // the queue read below (store-load reordering), and a producer that saw
+    // the flag still set in between would post nothing, leaving its message
+    // in the queue until the next one arrives. As two read-modify-writes of
+    // one atomic, the producer's exchange either reads this false (and
+    // posts) or precedes it and releases its push to the read below.
+    m_drainPosted.exchange(false, std::memory_order_acq_rel);
     m_batch.clear();
     m_queue.consumeAll([this](const ReceivedMessage& m) { m_batch.push_back(m); });
     // Bends that found the queue full are newer than everything it held.

@@ -55,6 +55,12 @@ bool MidiMapSurface::learn(const QString& address, LearnOptions options) {
     return true;
 }
 
+void MidiMapSurface::cancelLearn() {
+    m_learnId = kNoParam;
+    m_pendingCc.reset();
+    m_pairTimer.stop();
+}
+
 bool MidiMapSurface::addBinding(const MidiBinding& binding) {
     if (!insertBinding(binding))
         return false;

@@ -47,6 +47,8 @@ public:
     // The next control moved is bound to 'address'. False if it is unknown.
     bool learn(const QString& address, LearnOptions options = {});
     bool learning() const { return m_learnId != scenes::kNoParam; }
+    // Stops waiting for a control to learn.
+    void cancelLearn();
     // A binding for an address that exists; replaces one on the same control.
     bool addBinding(const MidiBinding& binding);
     const std::vector<MidiBinding>& bindings() const { return m_bindings; }

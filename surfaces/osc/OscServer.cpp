@@ -92,6 +92,14 @@ int OscServer::clientCount() const {
                              [](const Slot& s) { return s.client.has_value(); }));
 }
 
+std::vector<std::pair<QString, Grant>> OscServer::clients() const {
+    std::vector<std::pair<QString, Grant>> known;
+    for (const Slot& s : m_slots)
+        if (s.client)
+            known.emplace_back(s.client->name(), s.client->grant);
+    return known;
+}
+
 void OscServer::readPending() {
     m_socket.receive(kDatagramsPerTurn,
                      [this](const ReceivedDatagram& d) { handleDatagram(d.data, d.from, d.port); });

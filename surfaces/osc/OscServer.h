@@ -78,6 +78,8 @@ public:
 
     const OscCounters& counters() const { return m_counters; }
     int clientCount() const;
+    // The clients it knows now, for the setup page: "address:port" and grant.
+    std::vector<std::pair<QString, Grant>> clients() const;
 
 signals:
     // After each datagram is dealt with (tests and benchmarks wait on it).

@@ -1,7 +1,8 @@
 #pragma once
 // Every parameter of a console at one normalized travel (texts: tag + id).
 // 0.2 and 0.8 differ in every parameter, so a recall between two such states
-// changes everything. Shared by the scene tests and bench/scene_recall.
+// changes everything. Aliases (views of other parameters) are left out: they
+// follow. Shared by the scene tests and bench/scene_recall.
 
 #include "ConsoleState.h"
 
@@ -14,6 +15,8 @@ inline std::vector<scenes::Assignment> filledConsole(const scenes::ParameterRegi
     std::vector<scenes::Assignment> all;
     for (scenes::ParamId id = 0; id < registry.count(); ++id) {
         const scenes::ParameterDescriptor& d = registry.at(id);
+        if (d.alias)
+            continue;
         if (d.isText())
             all.push_back({id, (tag + QString::number(id)).left(d.maxLength)});
         else

@@ -110,6 +110,8 @@ void JackServer::start() {
                                      std::to_string(m_options.captureChannels),
                                      "-P",
                                      std::to_string(m_options.playbackChannels)};
+    if (m_options.synchronous)
+        args.insert(args.begin() + 3, "-S"); // a server option: before "-d dummy"
     std::vector<char*> argv;
     for (auto& a : args)
         argv.push_back(a.data());

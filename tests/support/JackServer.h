@@ -18,6 +18,11 @@ public:
         int captureChannels = 8;  // dummy "system:capture_N" ports
         int playbackChannels = 8; // dummy "system:playback_N" ports
         int startTimeoutMs = 10000;
+        // jackd -S: each cycle's whole graph finishes before the next cycle
+        // starts. In the default asynchronous mode a client that is late can
+        // still be writing a period while the next client reads it, which
+        // breaks bit-exact comparisons on a loaded machine.
+        bool synchronous = false;
     };
 
     JackServer();

@@ -30,6 +30,7 @@ JackTestClient::JackTestClient(const Options& options) {
         return;
     }
     m_sampleRate = static_cast<int>(jack_get_sample_rate(m_client));
+    m_signal = options.signal;
 
     const int outs = std::max(0, options.outputs);
     const int ins = std::max(0, options.inputs);
@@ -162,6 +163,16 @@ bool JackTestClient::capture(int frames, std::chrono::milliseconds timeout) {
     return true;
 }
 
+bool JackTestClient::waitFrames(int frames, std::chrono::milliseconds timeout) {
+    const int period = std::max(1, bufferSize());
+    const std::uint64_t target =
+        cycles() + static_cast<std::uint64_t>((frames + period - 1) / period);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (cycles() < target && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return cycles() >= target;
+}
+
 std::span<const float> JackTestClient::captured(int index) const {
     if (index < 0 || index >= static_cast<int>(m_buffers.size()) ||
         m_captureState.load(std::memory_order_acquire) != Done)
@@ -180,8 +191,14 @@ int JackTestClient::xrunThunk(void* self) {
 
 int JackTestClient::process(jack_nframes_t frames) noexcept {
     constexpr double twoPi = 2.0 * std::numbers::pi;
+    const std::uint64_t first = m_framesPlayed.load(std::memory_order_relaxed);
     for (std::size_t o = 0; o < m_outPorts.size(); ++o) {
         auto* out = static_cast<float*>(jack_port_get_buffer(m_outPorts[o], frames));
+        if (m_signal) {
+            for (jack_nframes_t i = 0; i < frames; ++i)
+                out[i] = m_signal(static_cast<int>(o), first + i);
+            continue;
+        }
         const float amplitude = m_amplitude[o].load(std::memory_order_relaxed);
         const double increment = m_phaseIncrement[o].load(std::memory_order_relaxed);
         double phase = m_phase[o];
@@ -210,6 +227,7 @@ int JackTestClient::process(jack_nframes_t frames) noexcept {
         if (m_captured == m_captureFrames)
             m_captureState.store(Done, std::memory_order_release);
     }
+    m_framesPlayed.store(first + frames, std::memory_order_relaxed);
     m_cycles.fetch_add(1, std::memory_order_relaxed);
     return 0;
 }

@@ -25,6 +25,10 @@ public:
         int outputs = 1;
         int inputs = 2;
         double maxCaptureSeconds = 2.0; // capture buffer size, per input
+        // When set, output o plays signal(o, k) at its k-th frame since
+        // activation instead of the sine: a signal the test can recompute
+        // sample for sample (bit-exact checks). Called on the process thread.
+        float (*signal)(int output, std::uint64_t frame) = nullptr;
     };
 
     explicit JackTestClient(const Options& options);
@@ -60,6 +64,12 @@ public:
     std::span<const float> captured(int index) const;
 
     std::uint64_t cycles() const { return m_cycles.load(std::memory_order_relaxed); }
+    // Test thread: waits until this client has run process cycles for
+    // 'frames' more frames (audio time, whatever the dummy driver's timer
+    // does with wall time); false if JACK stopped running cycles.
+    bool waitFrames(int frames, std::chrono::milliseconds timeout);
+    // Frames played since activation (the k of Options::signal).
+    std::uint64_t framesPlayed() const { return m_framesPlayed.load(std::memory_order_relaxed); }
     std::uint64_t xruns() const { return m_xruns.load(std::memory_order_relaxed); }
 
 private:
@@ -81,6 +91,8 @@ private:
     std::unique_ptr<std::atomic<float>[]> m_amplitude;
     std::unique_ptr<std::atomic<double>[]> m_phaseIncrement;
     std::vector<double> m_phase; // callback only
+    float (*m_signal)(int, std::uint64_t) = nullptr;
+    std::atomic<std::uint64_t> m_framesPlayed{0};
 
     // Capture: the test thread owns the buffers in Idle/Done, the callback
     // in Requested/Recording; m_captureState hands them over.

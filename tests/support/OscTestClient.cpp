@@ -109,6 +109,13 @@ std::optional<OscReceived> OscTestClient::waitFor(const std::string& path, int t
     return std::nullopt;
 }
 
+std::size_t OscTestClient::drain() {
+    pump();
+    const std::size_t received = m_inbox.size();
+    m_inbox.clear();
+    return received;
+}
+
 bool OscTestClient::sync() {
     send("/info");
     return waitFor("/info").has_value();

@@ -47,6 +47,9 @@ public:
     // How many messages on 'path' are in the inbox (after sync()).
     int count(const std::string& path) const;
     void clear() { m_inbox.clear(); }
+    // Reads what has arrived, without waiting, and forgets it (a long-running
+    // client keeps its inbox small): how many messages that was.
+    std::size_t drain();
 
 private:
     void sendMessage(const char* path, lo_message m);
