@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
 #include <variant>
 
 namespace stagedesk::ui {
@@ -78,9 +79,18 @@ bool OscSetupModel::applyRules(const QJsonObject& slot) {
     return true;
 }
 
-bool OscSetupModel::addRule(const QString& from, const QString& role, const QString& buses) {
+bool OscSetupModel::editClients(const std::function<bool(QJsonArray&)>& edit) {
     if (!m_server)
         return false;
+    QJsonObject slot = rulesJson();
+    QJsonArray clients = slot.value(QLatin1String("clients")).toArray();
+    if (!edit(clients))
+        return false;
+    slot.insert(QStringLiteral("clients"), clients);
+    return applyRules(slot);
+}
+
+bool OscSetupModel::addRule(const QString& from, const QString& role, const QString& buses) {
     QJsonObject rule{{"from", from.trimmed()}, {"role", role}};
     if (role == QLatin1String("monitor")) {
         QJsonArray list;
@@ -88,45 +98,38 @@ bool OscSetupModel::addRule(const QString& from, const QString& role, const QStr
             list.append(bus.trimmed().toInt());
         rule.insert(QStringLiteral("buses"), list);
     }
-    QJsonObject slot = rulesJson();
-    QJsonArray clients = slot.value(QLatin1String("clients")).toArray();
-    clients.append(rule);
-    slot.insert(QStringLiteral("clients"), clients);
-    return applyRules(slot);
+    return editClients([&](QJsonArray& clients) {
+        clients.append(rule);
+        return true;
+    });
 }
 
 bool OscSetupModel::removeRule(int index) {
-    if (!m_server)
-        return false;
-    QJsonObject slot = rulesJson();
-    QJsonArray clients = slot.value(QLatin1String("clients")).toArray();
-    if (index < 0 || index >= clients.size())
-        return false;
-    clients.removeAt(index);
-    slot.insert(QStringLiteral("clients"), clients);
-    return applyRules(slot);
+    return editClients([&](QJsonArray& clients) {
+        if (index < 0 || index >= clients.size())
+            return false;
+        clients.removeAt(index);
+        return true;
+    });
 }
 
 bool OscSetupModel::cycleRole(int index) {
-    if (!m_server)
-        return false;
-    QJsonObject slot = rulesJson();
-    QJsonArray clients = slot.value(QLatin1String("clients")).toArray();
-    if (index < 0 || index >= clients.size())
-        return false;
-    QJsonObject rule = clients.at(index).toObject();
-    const QString role = rule.value(QLatin1String("role")).toString();
-    const QString next = role == QLatin1String("viewer")    ? QStringLiteral("monitor")
-                         : role == QLatin1String("monitor") ? QStringLiteral("engineer")
-                                                            : QStringLiteral("viewer");
-    rule.insert(QStringLiteral("role"), next);
-    if (next == QLatin1String("monitor"))
-        rule.insert(QStringLiteral("buses"), QJsonArray{1});
-    else
-        rule.remove(QStringLiteral("buses"));
-    clients.replace(index, rule);
-    slot.insert(QStringLiteral("clients"), clients);
-    return applyRules(slot);
+    return editClients([&](QJsonArray& clients) {
+        if (index < 0 || index >= clients.size())
+            return false;
+        QJsonObject rule = clients.at(index).toObject();
+        const QString role = rule.value(QLatin1String("role")).toString();
+        const QString next = role == QLatin1String("viewer")    ? QStringLiteral("monitor")
+                             : role == QLatin1String("monitor") ? QStringLiteral("engineer")
+                                                                : QStringLiteral("viewer");
+        rule.insert(QStringLiteral("role"), next);
+        if (next == QLatin1String("monitor"))
+            rule.insert(QStringLiteral("buses"), QJsonArray{1});
+        else
+            rule.remove(QStringLiteral("buses"));
+        clients.replace(index, rule);
+        return true;
+    });
 }
 
 void OscSetupModel::setMessage(const QString& message) {

@@ -3,10 +3,13 @@
 // it knows now with their roles, and its access rules, editable on the
 // screen (the server applies them at once and the show keeps them).
 
+#include <QJsonArray>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
+
+#include <functional>
 
 class QJsonObject;
 
@@ -63,6 +66,8 @@ private:
     QJsonObject rulesJson() const;
     // Parses the edited slot as a show's would be and gives it to the server.
     bool applyRules(const QJsonObject& slot);
+    // The client rules, changed by 'edit' (false: refused, nothing changes), then applied.
+    bool editClients(const std::function<bool(QJsonArray&)>& edit);
     void setMessage(const QString& message);
 
     int m_busCount;
