@@ -34,8 +34,10 @@ public:
     engine::Engine* engine() { return m_engine; }
     // The running show, as the autosave writes it.
     scenes::ShowDocument snapshot() const;
-    // The show's "midi" slot as the MIDI surface has it now (mappings learned
-    // or removed): in every snapshot from now on, saved with the next tick.
+    // The show's "midi" slot as the MIDI surfaces have it now (mappings
+    // learned or removed, the ports): in every snapshot from now on, saved
+    // with the next tick.
+    const QJsonObject& midi() const { return m_midi; }
     void setMidi(const QJsonObject& midi);
     // The show's "osc" slot; the OSC remote's run-time edits of its access
     // rules come back here, and are saved with the next tick.

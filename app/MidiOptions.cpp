@@ -1,5 +1,7 @@
 #include "MidiOptions.h"
 
+#include <QJsonArray>
+
 namespace stagedesk::app {
 
 QList<QCommandLineOption> midiCommandLineOptions() {
@@ -53,6 +55,67 @@ QString parseMidiOptions(const QCommandLineParser& parser, MidiOptions& options)
                                   "extenders)")
                 .arg(units);
     }
+    return {};
+}
+
+namespace {
+constexpr int kMaxPortNameLength = 256;
+constexpr int kMaxExtenders = 8;
+
+bool portName(const QJsonValue& v, QString& out) {
+    if (v.isUndefined())
+        return true;
+    if (!v.isString() || v.toString().size() > kMaxPortNameLength)
+        return false;
+    out = v.toString().trimmed();
+    return true;
+}
+} // namespace
+
+QJsonObject midiPortsToJson(const MidiOptions& options) {
+    QJsonObject o{{"in", options.input}, {"out", options.output}, {"mcu", options.mackie}};
+    if (!options.extenders.isEmpty()) {
+        o.insert("extenders", QJsonArray::fromStringList(options.extenders));
+        o.insert("mcuPosition", options.mainPosition);
+    }
+    return o;
+}
+
+QString midiPortsFromJson(const QJsonObject& ports, MidiOptions& options) {
+    const auto fail = [](const char* field, const QString& why) {
+        return QStringLiteral("midi.ports.%1: %2").arg(QLatin1String(field), why);
+    };
+    for (auto it = ports.begin(); it != ports.end(); ++it)
+        if (!QStringList{"in", "out", "mcu", "extenders", "mcuPosition"}.contains(it.key()))
+            return QStringLiteral("midi.ports.%1: unknown field").arg(it.key());
+    const QString text =
+        QStringLiteral("a port name of at most %1 characters is needed").arg(kMaxPortNameLength);
+    MidiOptions read;
+    if (!portName(ports.value("in"), read.input))
+        return fail("in", text);
+    if (!portName(ports.value("out"), read.output))
+        return fail("out", text);
+    const QJsonValue mcu = ports.value("mcu");
+    if (!mcu.isUndefined() && !mcu.isBool())
+        return fail("mcu", QStringLiteral("true or false"));
+    read.mackie = mcu.toBool(false);
+    if (read.mackie && (read.input.isEmpty() || read.output.isEmpty()))
+        return fail("mcu", QStringLiteral("a Mackie Control needs both \"in\" and \"out\""));
+    const QJsonArray extenders = ports.value("extenders").toArray();
+    if (extenders.size() > kMaxExtenders || (!read.mackie && !extenders.isEmpty()))
+        return fail("extenders",
+                    QStringLiteral("at most %1, and only with \"mcu\": true").arg(kMaxExtenders));
+    for (const QJsonValue& e : extenders) {
+        QString name;
+        if (!e.isString() || !portName(e, name) || name.isEmpty())
+            return fail("extenders", text);
+        read.extenders.append(name);
+    }
+    const int units = int(read.extenders.size()) + 1;
+    read.mainPosition = ports.value("mcuPosition").toInt(1);
+    if (read.mainPosition < 1 || read.mainPosition > units)
+        return fail("mcuPosition", QStringLiteral("a number 1..%1 is needed").arg(units));
+    options = read;
     return {};
 }
 

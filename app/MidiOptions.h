@@ -5,6 +5,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,5 +25,11 @@ struct MidiOptions {
 QList<QCommandLineOption> midiCommandLineOptions();
 // Empty, or one error naming the option.
 QString parseMidiOptions(const QCommandLineParser& parser, MidiOptions& options);
+
+// The ports as the show remembers them, in its "midi" slot under "ports":
+// {"in", "out", "mcu", "extenders", "mcuPosition"}. Reading gives empty, or
+// one error naming the field (midi.ports.in: ...), and changes nothing then.
+QJsonObject midiPortsToJson(const MidiOptions& options);
+QString midiPortsFromJson(const QJsonObject& ports, MidiOptions& options);
 
 } // namespace stagedesk::app

@@ -41,7 +41,7 @@ QString extenderLabel(int index) {
 } // namespace
 
 MidiSurfaces::MidiSurfaces(ConsoleSession& session, const MidiOptions& options, MidiApi api)
-    : m_device(api, QStringLiteral("stagedesk")) {
+    : m_options(options), m_device(api, QStringLiteral("stagedesk")) {
     logConnections(m_device, QStringLiteral("MIDI"));
     if (options.mackie) {
         for (int i = 0; i < options.extenders.size(); ++i) {
@@ -59,7 +59,7 @@ MidiSurfaces::MidiSurfaces(ConsoleSession& session, const MidiOptions& options, 
         }
     } else {
         m_map = std::make_unique<MidiMapSurface>(session.state(), session.sceneList(), m_device);
-        if (const QString error = m_map->loadJson(session.snapshot().midi); !error.isEmpty())
+        if (const QString error = m_map->loadJson(session.midi()); !error.isEmpty())
             logWarning(("MIDI: the show's mappings are not used: " + error).toStdString());
         else
             logLine(QStringLiteral("MIDI: %1 mappings from the show")
@@ -67,18 +67,45 @@ MidiSurfaces::MidiSurfaces(ConsoleSession& session, const MidiOptions& options, 
                         .toStdString());
         // Learned and removed mappings are kept by the autosave.
         QObject::connect(m_map.get(), &MidiMapSurface::mappingsChanged,
-                         [this, &session] { session.setMidi(m_map->toJson()); });
+                         [this, &session] { rememberInShow(session, m_map->toJson()); });
     }
+    rememberInShow(session, session.midi());
     openPorts(m_device, QStringLiteral("MIDI"), options.input, options.output);
     for (int i = 0; i < options.extenders.size(); ++i)
         openPorts(*m_extenders[std::size_t(i)], extenderLabel(i), options.extenders[i],
                   options.extenders[i]);
 }
 
-std::unique_ptr<MidiSurfaces> startMidi(ConsoleSession& session, const MidiOptions& options) {
-    if (options.input.isEmpty() && options.output.isEmpty())
+void MidiSurfaces::rememberInShow(ConsoleSession& session, QJsonObject slot) const {
+    slot.insert(QStringLiteral("ports"), midiPortsToJson(m_options));
+    if (slot != session.midi())
+        session.setMidi(slot);
+}
+
+std::unique_ptr<MidiSurfaces> startMidi(ConsoleSession& session, const MidiOptions& options,
+                                        MidiApi api) {
+    MidiOptions chosen = options;
+    const QJsonObject slot = session.midi();
+    if (options.input.isEmpty() && options.output.isEmpty() && slot.contains("ports")) {
+        const QJsonValue ports = slot.value("ports");
+        const QString error = ports.isObject() ? midiPortsFromJson(ports.toObject(), chosen)
+                                               : QStringLiteral("midi.ports: an object is needed");
+        if (!error.isEmpty())
+            logWarning(("MIDI: the show's ports are not used: " + error).toStdString());
+        else
+            logLine("MIDI: opening the ports the show remembers");
+    }
+    if (chosen.input.isEmpty() && chosen.output.isEmpty())
         return nullptr;
-    return std::make_unique<MidiSurfaces>(session, options);
+    return std::make_unique<MidiSurfaces>(session, chosen, api);
+}
+
+void forgetMidiPorts(ConsoleSession& session) {
+    QJsonObject slot = session.midi();
+    if (!slot.contains(QLatin1String("ports")))
+        return;
+    slot.remove(QLatin1String("ports"));
+    session.setMidi(slot);
 }
 
 } // namespace stagedesk::app

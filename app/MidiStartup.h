@@ -1,7 +1,9 @@
 #pragma once
-// Starts the MIDI surface of a running console from the command line: the
-// device ports by name, and on them the Mackie Control (--mcu) or else the
-// generic MIDI mappings of the show's "midi" slot.
+// Starts the MIDI surface of a running console from the command line (or,
+// without MIDI options, from the ports the show remembers): the device ports
+// by name, and on them the Mackie Control (--mcu) or else the generic MIDI
+// mappings of the show's "midi" slot. The ports in use are written back into
+// that slot, so that the show opens them again next time.
 
 #include "MackieSurface.h"
 #include "MidiDevice.h"
@@ -32,13 +34,21 @@ public:
     surfaces::midi::MidiMapSurface* map() { return m_map.get(); }
 
 private:
+    // The show's "midi" slot: the mappings (if any) and the ports.
+    void rememberInShow(ConsoleSession& session, QJsonObject slot) const;
+
+    MidiOptions m_options;
     surfaces::midi::MidiDevice m_device;
     std::vector<std::unique_ptr<surfaces::midi::MidiDevice>> m_extenders; // outlive the surface
     std::unique_ptr<surfaces::midi::MackieSurface> m_mackie;
     std::unique_ptr<surfaces::midi::MidiMapSurface> m_map;
 };
 
-// Null when no MIDI port was asked for.
-std::unique_ptr<MidiSurfaces> startMidi(ConsoleSession& session, const MidiOptions& options);
+// Null when no MIDI port was asked for, on the command line or in the show.
+std::unique_ptr<MidiSurfaces>
+startMidi(ConsoleSession& session, const MidiOptions& options,
+          surfaces::midi::MidiApi api = surfaces::midi::defaultMidiApi());
+// The show no longer opens MIDI ports (the engineer closed them).
+void forgetMidiPorts(ConsoleSession& session);
 
 } // namespace stagedesk::app

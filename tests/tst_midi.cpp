@@ -185,6 +185,7 @@ private slots:
     void extenderContinuesTheStrips();
     void extenderFirstAndReconnectedAlone();
     void extendersFromTheCommandLine();
+    void portsRememberedInTheShow();
     void learnEachKind_data();
     void learnEachKind();
     void bindingsInTheShowSlot();
@@ -860,6 +861,62 @@ void TestMidi::extendersFromTheCommandLine() {
     QTRY_VERIFY_WITH_TIMEOUT(contains(right.received(), lcdBytes(7 * 7, "Vox    ", 0x15)), kWaitMs);
 }
 
+// The ports opened are remembered in the show's "midi" slot; a console
+// started from that show without MIDI options opens them again and drives
+// the surface; a bad "ports" entry is refused with the field named.
+void TestMidi::portsRememberedInTheShow() {
+    ShowDocument show;
+    show.console = {16, kBuses};
+    show.safes = RecallSafes::nothing(show.console);
+    JackMidiTestClient box("mcu-device");
+    QVERIFY(box.ok());
+    app::MidiOptions options;
+    options.input = QStringLiteral("mcu-device:out");
+    options.output = QStringLiteral("mcu-device:in");
+    options.mackie = true;
+    {
+        app::ConsoleSession first(show, nullptr);
+        auto midi = app::startMidi(first, options, MidiApi::Jack);
+        QVERIFY(midi && midi->mackie());
+        const QJsonObject ports = first.midi().value("ports").toObject();
+        QCOMPARE(ports.value("in").toString(), options.input);
+        QCOMPARE(ports.value("out").toString(), options.output);
+        QCOMPARE(ports.value("mcu").toBool(), true);
+        show.midi = first.snapshot().midi;
+    }
+
+    app::ConsoleSession second(show, nullptr);
+    auto again = app::startMidi(second, app::MidiOptions{}, MidiApi::Jack);
+    QVERIFY(again && again->mackie());
+    QTRY_VERIFY_WITH_TIMEOUT(!again->device().outputPort().isEmpty() && box.portsConnected(),
+                             kWaitMs);
+    second.state().set(second.state().registry().find(channelAddress(2, "config/name")),
+                       QStringLiteral("Bass"), scenes::kInternalSource);
+    QTRY_VERIFY_WITH_TIMEOUT(contains(box.received(), lcdBytes(7, "Bass   ")), kWaitMs);
+    QCOMPARE(second.midi(), show.midi); // nothing new to remember
+
+    for (const QJsonValue bad :
+         {QJsonValue(QJsonObject{{"in", 5}}), QJsonValue(QJsonObject{{"in", "a"}, {"mcu", true}}),
+          QJsonValue(QJsonObject{{"speed", 1}}), QJsonValue(3)}) {
+        show.midi = QJsonObject{{"ports", bad}};
+        app::ConsoleSession refused(show, nullptr);
+        QVERIFY(!app::startMidi(refused, app::MidiOptions{}, MidiApi::Jack));
+        QCOMPARE(refused.midi(), show.midi); // kept as it was
+    }
+    QString error;
+    app::MidiOptions read;
+    error = app::midiPortsFromJson(QJsonObject{{"in", "a"}, {"mcu", true}}, read);
+    QCOMPARE(error, QStringLiteral("midi.ports.mcu: a Mackie Control needs both \"in\" and "
+                                   "\"out\""));
+    error = app::midiPortsFromJson(QJsonObject{{"in", "a"},
+                                               {"out", "b"},
+                                               {"mcu", true},
+                                               {"extenders", QJsonArray{"x"}},
+                                               {"mcuPosition", 3}},
+                                   read);
+    QCOMPARE(error, QStringLiteral("midi.ports.mcuPosition: a number 1..2 is needed"));
+}
+
 void TestMidi::learnEachKind_data() {
     QTest::addColumn<QString>("address");
     QTest::addColumn<bool>("relative");
@@ -1098,7 +1155,10 @@ void TestMidi::learnedMappingsKeptByTheAutosave() {
     box.send({0x90, 0x24, 0x7F});
     QTRY_COMPARE_WITH_TIMEOUT(session.snapshot().midi.value("bindings").toArray().size(), 2,
                               kWaitMs);
-    QCOMPARE(session.snapshot().midi, midi.map()->toJson());
+    // The slot: the mappings as the surface has them, and the ports.
+    const QJsonObject slot = session.snapshot().midi;
+    QCOMPARE(slot.value("bindings"), midi.map()->toJson().value("bindings"));
+    QCOMPARE(slot.value("ports").toObject().value("in").toString(), options.input);
     QTRY_COMPARE_WITH_TIMEOUT(savedBindings().size(), 2, kWaitMs);
     QCOMPARE(addressAt(0), QStringLiteral("/ch/02/mix/fader"));
     QCOMPARE(addressAt(1), QStringLiteral("/ch/01/mix/on"));
@@ -1107,7 +1167,7 @@ void TestMidi::learnedMappingsKeptByTheAutosave() {
     QVERIFY(midi.map()->removeBinding(0));
     QTRY_COMPARE_WITH_TIMEOUT(savedBindings().size(), 1, kWaitMs);
     QCOMPARE(addressAt(0), QStringLiteral("/ch/01/mix/on"));
-    QCOMPARE(session.snapshot().midi, midi.map()->toJson());
+    QCOMPARE(session.snapshot().midi.value("bindings"), midi.map()->toJson().value("bindings"));
 }
 
 QTEST_GUILESS_MAIN(TestMidi)

@@ -117,6 +117,7 @@ void MidiSetupModel::openPorts(const QString& input, const QString& output, bool
 
 void MidiSetupModel::closePorts() {
     take(nullptr, false);
+    app::forgetMidiPorts(m_console.session());
     setMessage(tr("MIDI ports closed"));
 }
 

@@ -111,7 +111,8 @@ QJsonObject MidiMapSurface::toJson() const {
 
 QString MidiMapSurface::loadJson(const QJsonObject& midi) {
     for (auto it = midi.begin(); it != midi.end(); ++it)
-        if (it.key() != "bindings" && it.key() != "programChange")
+        if (it.key() != "bindings" && it.key() != "programChange" &&
+            it.key() != "ports") // the ports are the application's (app/MidiStartup)
             return QStringLiteral("midi.%1: unknown field").arg(it.key());
     std::vector<MidiBinding> bindings;
     const QJsonArray array = midi.value("bindings").toArray();
