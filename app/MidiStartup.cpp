@@ -83,7 +83,7 @@ void MidiSurfaces::rememberInShow(ConsoleSession& session, QJsonObject slot) con
 }
 
 std::unique_ptr<MidiSurfaces> startMidi(ConsoleSession& session, const MidiOptions& options,
-                                        MidiApi api) {
+                                        std::optional<MidiApi> api) {
     MidiOptions chosen = options;
     const QJsonObject slot = session.midi();
     if (options.input.isEmpty() && options.output.isEmpty() && slot.contains("ports")) {
@@ -97,7 +97,7 @@ std::unique_ptr<MidiSurfaces> startMidi(ConsoleSession& session, const MidiOptio
     }
     if (chosen.input.isEmpty() && chosen.output.isEmpty())
         return nullptr;
-    return std::make_unique<MidiSurfaces>(session, chosen, api);
+    return std::make_unique<MidiSurfaces>(session, chosen, api ? *api : defaultMidiApi());
 }
 
 void forgetMidiPorts(ConsoleSession& session) {

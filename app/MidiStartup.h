@@ -11,6 +11,7 @@
 #include "MidiOptions.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace stagedesk::app {
@@ -45,9 +46,10 @@ private:
 };
 
 // Null when no MIDI port was asked for, on the command line or in the show.
-std::unique_ptr<MidiSurfaces>
-startMidi(ConsoleSession& session, const MidiOptions& options,
-          surfaces::midi::MidiApi api = surfaces::midi::defaultMidiApi());
+// 'api': by default the one defaultMidiApi() finds, probed only when a port
+// is to be opened.
+std::unique_ptr<MidiSurfaces> startMidi(ConsoleSession& session, const MidiOptions& options,
+                                        std::optional<surfaces::midi::MidiApi> api = std::nullopt);
 // The show no longer opens MIDI ports (the engineer closed them).
 void forgetMidiPorts(ConsoleSession& session);
 

@@ -104,7 +104,7 @@ int main(int argc, char* argv[]) {
     engine::Engine engine(engineConfig(sized));
     logLine("console: " + std::to_string(sized.inputs) + " inputs, " + std::to_string(sized.buses) +
             " mix buses, " + std::to_string(engine.outputChannels()) +
-            " outputs (main L/R, buses)");
+            " outputs (main L/R, buses, monitor L/R)");
 
     ConsoleSession session(startup->show, &engine);
     session.startAutosave(startup->autosavePath, options.autosaveSeconds);

@@ -13,12 +13,17 @@ InternalClockBackend::InternalClockBackend(Engine& engine, double sampleRate, in
         m_outPtrs.push_back(b.data());
 }
 
-InternalClockBackend::~InternalClockBackend() { stop(); }
+InternalClockBackend::~InternalClockBackend() {
+    stop();
+}
 
 bool InternalClockBackend::start(std::string&) {
     if (m_running.exchange(true))
         return true;
     m_thread = std::thread([this] { run(); });
+    // Refused without privileges: the clock runs at normal priority then,
+    // and the start-up probe has said how to allow it.
+    (void)requestRealtimePriority(m_thread);
     return true;
 }
 
@@ -35,14 +40,14 @@ std::string InternalClockBackend::description() const {
 }
 
 void InternalClockBackend::run() {
-    requestRealtimePriorityForThisThread();
     using Clock = std::chrono::steady_clock;
     const auto period = std::chrono::duration_cast<Clock::duration>(
         std::chrono::duration<double>(static_cast<double>(m_frames) / m_rate));
     auto deadline = Clock::now() + period;
     while (m_running.load(std::memory_order_relaxed)) {
         std::this_thread::sleep_until(deadline);
-        m_engine.rt_process(nullptr, 0, m_outPtrs.data(), static_cast<int>(m_outPtrs.size()), m_frames);
+        m_engine.rt_process(nullptr, 0, m_outPtrs.data(), static_cast<int>(m_outPtrs.size()),
+                            m_frames);
         deadline += period;
         const auto now = Clock::now();
         if (now > deadline) {

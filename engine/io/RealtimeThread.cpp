@@ -6,14 +6,24 @@
 
 namespace stagedesk::engine {
 
-std::string requestRealtimePriorityForThisThread(int priority) {
+namespace {
+std::string requestFifo(pthread_t thread, int priority) {
     sched_param param{};
     param.sched_priority = priority;
-    const int rc = pthread_setschedparam(pthread_self(), SCHED_FIFO, &param);
+    const int rc = pthread_setschedparam(thread, SCHED_FIFO, &param);
     if (rc == 0)
         return {};
     return "SCHED_FIFO priority " + std::to_string(priority) + " refused (" + std::strerror(rc) +
            ")";
+}
+} // namespace
+
+std::string requestRealtimePriorityForThisThread(int priority) {
+    return requestFifo(pthread_self(), priority);
+}
+
+std::string requestRealtimePriority(std::thread& thread, int priority) {
+    return requestFifo(thread.native_handle(), priority);
 }
 
 } // namespace stagedesk::engine

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <thread>
 
 namespace stagedesk::engine {
 
@@ -14,5 +15,8 @@ inline constexpr int kAudioThreadPriority = 80;
 // success, otherwise what was refused and why ("SCHED_FIFO priority 80
 // refused (Operation not permitted)"); the caller says how to allow it.
 std::string requestRealtimePriorityForThisThread(int priority = kAudioThreadPriority);
+// The same for a thread just started, from the thread that started it: the
+// priority is in place when this returns.
+std::string requestRealtimePriority(std::thread& thread, int priority = kAudioThreadPriority);
 
 } // namespace stagedesk::engine
