@@ -195,7 +195,9 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const int iterations = argc > 1 ? std::max(1, std::atoi(argv[1])) : 300;
 
-    JackServer server; // JACK_DEFAULT_SERVER points at it while it lives
+    JackServer::Options serverOptions;
+    serverOptions.synchronous = false; // as a user's server runs
+    JackServer server(serverOptions);  // JACK_DEFAULT_SERVER points at it while it lives
     if (!server.ok()) {
         std::fprintf(stderr, "midi_latency: no JACK server: %s\n", server.error().c_str());
         return 1;

@@ -161,7 +161,8 @@ int main(int argc, char** argv) {
 
     testing::JackServer::Options jackOptions;
     jackOptions.captureChannels = kInputs;
-    jackOptions.playbackChannels = 2 + kBuses;
+    jackOptions.playbackChannels = 4 + kBuses; // main, buses, monitor
+    jackOptions.synchronous = false;           // as a user's server runs
     testing::JackServer server(jackOptions);
     if (!server.ok()) {
         std::fprintf(stderr, "soak: no JACK server: %s\n", server.error().c_str());

@@ -74,7 +74,7 @@ std::vector<float> readTrack(const std::filesystem::path& file) {
 // other; one that does not (a break) or is found nowhere (lost) would be a
 // period lost, repeated or half written on the way. (With JACK's default
 // asynchronous mode the dummy driver on a loaded machine does that now and
-// then; the server here runs synchronously, and then it never has.)
+// then; the test server runs synchronously, and then it never has.)
 struct BlockMap {
     std::vector<long> at; // the reference position of each block; -1: lost
     int breaks = 0, lost = 0;
@@ -162,7 +162,6 @@ void TestSoundcheckJack::initTestCase() {
     JackServer::Options serverOptions;
     serverOptions.captureChannels = kChannels;
     serverOptions.playbackChannels = 2 + kChannels; // main L/R, then the buses
-    serverOptions.synchronous = true;
     m_server = std::make_unique<JackServer>(serverOptions);
     QVERIFY2(m_server->ok(), m_server->error().c_str());
 
