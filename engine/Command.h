@@ -7,7 +7,21 @@
 
 namespace stagedesk::engine {
 
-enum class Target : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Engine, Soundcheck };
+// Fx: a slot of the FX rack (index 0..kFxSlots-1). FxReturn: the stereo
+// return strip of that slot (same index), which takes the strip parameters
+// of a channel that it has: EQ, pan (as balance), fader, on, main assign,
+// sends, DCA and mute-group masks, solo.
+enum class Target : std::uint8_t {
+    Channel,
+    Bus,
+    Main,
+    Dca,
+    MuteGroup,
+    Engine,
+    Soundcheck,
+    Fx,
+    FxReturn
+};
 
 enum class Param : std::uint8_t {
     // Channel strip, in signal order. Buses and main accept the subset they have.
@@ -63,7 +77,8 @@ enum class Param : std::uint8_t {
     TalkDim,     // dB of main dim while talkback is on, <= 0 (0 = no dim)
     RtaSource,   // sub = soundcheck::RtaSourceKind, index = channel or bus
     LineCheckOn, // 0/1: per-channel line-check statistics
-    // Insert slots (engine/inserts/), Target::Channel, Bus or Main, sub = slot:
+    // Insert slots (engine/inserts/), Target::Channel, Bus or Main, sub = slot;
+    // InsertOn also for Target::Fx (sub 0), where off means silence, not dry:
     InsertOn,       // 0/1: 0 bypasses the slot (cross-faded); 1 also clears an automatic bypass
     InsertPosition, // engine::InsertPosition: before or after the EQ
     InsertSwap,     // value = the other slot: the two trade places
@@ -71,6 +86,8 @@ enum class Param : std::uint8_t {
     // its fader): 0/1. While anything is soloed the monitor outputs carry
     // the solo bus instead of main.
     Solo,
+    // Target::Fx: the mix bus that feeds the slot (0-based), or -1 for none.
+    FxSource,
 };
 
 enum class SendTap : std::uint8_t { PreEq = 0, PreFader = 1, PostFader = 2 };

@@ -7,6 +7,8 @@ constexpr int kMaxBuses = 32;
 constexpr int kDcaCount = 16;
 constexpr int kMuteGroupCount = 8;
 constexpr int kEqBands = 4;
+// The FX rack: slots fed by a mix bus, each returning on a stereo strip.
+constexpr int kFxSlots = 8;
 
 // How big the console is, and the stream it runs at. Chosen before audio
 // starts; every buffer of the engine is sized from it.

@@ -1,6 +1,9 @@
 #pragma once
 // What the engine's meters show, as published to readers once per callback.
 
+#include "ConsoleSize.h"
+
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -26,6 +29,8 @@ struct MeterSnapshot {
     std::vector<MeterPoint> channels;
     std::vector<MeterPoint> buses;
     MeterPoint mainLeft, mainRight;
+    // Per FX return, after its fader: left then right.
+    std::array<std::array<MeterPoint, 2>, kFxSlots> fxReturns;
     std::uint64_t block = 0; // engine callback count when taken
 };
 
