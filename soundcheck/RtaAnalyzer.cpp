@@ -24,7 +24,8 @@ struct RtaAnalyzer::Fftw {
 
 RtaAnalyzer::RtaAnalyzer(engine::Engine& engine, int fftSize)
     : m_engine(engine), m_size(fftSize), m_history(std::size_t(fftSize), 0.0f),
-      m_window(std::size_t(fftSize)), m_fft(std::make_unique<Fftw>(fftSize)) {
+      m_hop(std::size_t(fftSize / 4)), m_window(std::size_t(fftSize)),
+      m_power(std::size_t(fftSize / 2 + 1)), m_fft(std::make_unique<Fftw>(fftSize)) {
     for (int i = 0; i < m_size; ++i)
         m_window[std::size_t(i)] =
             0.5f - 0.5f * float(std::cos(2 * std::numbers::pi * i / (m_size - 1)));
@@ -43,8 +44,9 @@ bool RtaAnalyzer::update() {
         m_history[m_next] = x;
         m_next = (m_next + 1) % m_history.size();
         ++m_fresh;
+        m_filled = std::min(m_filled + 1, m_history.size());
     });
-    if (m_fresh < std::size_t(m_size))
+    if (m_filled < m_history.size() || m_fresh < m_hop)
         return false;
     m_fresh = 0;
     analyse();
@@ -61,7 +63,7 @@ void RtaAnalyzer::analyse() {
     fftwf_execute(m_fft->plan);
     // A full-scale sine gives a bin magnitude of windowSum / 2.
     const float scale = 2.0f / windowSum;
-    std::vector<double> power(std::size_t(m_size / 2 + 1));
+    std::vector<double>& power = m_power;
     for (std::size_t b = 0; b < power.size(); ++b) {
         const float re = m_fft->out[b][0] * scale, im = m_fft->out[b][1] * scale;
         power[b] = double(re) * re + double(im) * im;

@@ -122,6 +122,7 @@ private slots:
     void generatorLevelsAndFrequency();
     void talkbackRoutesAndDimsMain();
     void rtaFindsTheSinePeakWithinOneBin();
+    void rtaAnalysesOverlapByThreeQuarters();
     void lineCheckShowsLevelClipAndPolarity();
 };
 
@@ -559,6 +560,32 @@ void TestSoundcheck::rtaFindsTheSinePeakWithinOneBin() {
           double(s.bandDb[band]));
     QVERIFY(std::fabs(s.bandDb[band] - (-16.99f)) < 0.5f);
     QVERIFY(s.bandDb[band - 3] < s.bandDb[band] - 40); // an octave down: nothing
+}
+
+// The first analysis needs a full window (8,192 samples); after it one
+// comes every 2,048 new samples, not every 8,192.
+void TestSoundcheck::rtaAnalysesOverlapByThreeQuarters() {
+    Console console(2, 2);
+    console.post(command(Target::Soundcheck, Param::RtaSource, 0, 0, 3)); // main
+    soundcheck::RtaAnalyzer rta(console.engine(), 8192);
+    int analyses = 0;
+    auto renderAndCount = [&](int blocks) {
+        for (int b = 0; b < blocks; ++b) {
+            console.render(256, false);
+            analyses += rta.update() ? 1 : 0;
+        }
+    };
+    renderAndCount(31); // 7,936 samples
+    QCOMPARE(analyses, 0);
+    renderAndCount(1); // 8,192
+    QCOMPARE(analyses, 1);
+    renderAndCount(7); // 1,792 more
+    QCOMPARE(analyses, 1);
+    renderAndCount(1); // 2,048 more
+    QCOMPARE(analyses, 2);
+    renderAndCount(32); // 8,192 more: four hops
+    QCOMPARE(analyses, 6);
+    QCOMPARE(console.engine().soundcheck().rta().droppedBlocks(), std::uint64_t(0));
 }
 
 // Line check on 4 channels: 0 and 1 carry one signal with 1 inverted, 2 clips, 3 is dead.
