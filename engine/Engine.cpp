@@ -42,11 +42,12 @@ Engine::Engine(const EngineConfig& config)
     : m_config(validated(config)), m_commands(m_config.commandCapacity),
       m_insertEvents(m_config.sampleRate),
       m_latencies(std::make_unique<std::atomic<int>[]>(
-          std::size_t(2 * m_config.inputs + m_config.buses + 1))),
+          std::size_t(2 * m_config.inputs + m_config.buses + 1 + kFxSlots))),
       m_appliedLog(1024), m_channelParams(m_config.inputs), m_busParams(m_config.buses),
       m_channelDirty(m_config.inputs, kAllDirty), m_busDirty(m_config.buses, kAllDirty),
       m_fades(m_config.inputs, m_config.buses),
       m_mainGroup(StripGroup::Kind::Main, 0, 2, 0, m_config.sampleRate, m_insertEvents),
+      m_fxRack(m_config.buses, m_config.sampleRate, m_insertEvents),
       m_monitorStep(1.0f / (kMonitorFadeMs * 0.001f * static_cast<float>(m_config.sampleRate))),
       m_silence(dsp::kSubBlock, 0.0f), m_meters(sizedSnapshot(m_config)), m_soundcheck(m_config),
       m_postPreamp(std::size_t(groupsFor(m_config.inputs))) {
@@ -64,6 +65,7 @@ Engine::Engine(const EngineConfig& config)
     for (auto& p : m_busParams)
         p.faderDb = 0;
     m_mainParams.faderDb = 0;
+    m_returnDirty.fill(kAllDirty);
 
     rt_refreshTargets();
     for (auto& g : m_channelGroups)
@@ -71,6 +73,7 @@ Engine::Engine(const EngineConfig& config)
     for (auto& g : m_busGroups)
         g.snapToTargets();
     m_mainGroup.snapToTargets();
+    m_fxRack.returns().snapToTargets();
 }
 
 // The audio thread has stopped: whatever is in a slot, on its way there or
@@ -80,16 +83,17 @@ Engine::~Engine() {
         for (StripGroup& g : *groups)
             g.releaseInserts();
     m_mainGroup.releaseInserts();
+    m_fxRack.release();
     m_insertHandovers.consumeAll([](const InsertHandover& h) { delete h.occupant; });
     drainRetiredInserts([](std::unique_ptr<InsertProcessor>) {});
 }
 
 bool Engine::postInsert(Target target, int index, int slot,
                         std::unique_ptr<InsertProcessor>& processor) {
-    if (!rackOf(target, index) || slot < 0 || slot >= kInsertSlots)
+    if (!slotOf(target, index, slot))
         return false;
     if (processor) {
-        const int channels = target == Target::Main ? 2 : 1;
+        const int channels = target == Target::Main || target == Target::Fx ? 2 : 1;
         const int latency = processor->latencySamples();
         if (processor->channels() != channels || latency < 0 || latency > kMaxInsertLatency)
             return false;
@@ -128,14 +132,22 @@ InsertRack* Engine::rackOf(Target target, int index) noexcept {
     }
 }
 
+InsertSlot* Engine::slotOf(Target target, int index, int slot) noexcept {
+    if (target == Target::Fx)
+        return slot == 0 ? m_fxRack.slot(index) : nullptr;
+    InsertRack* rack = rackOf(target, index);
+    return rack && slot >= 0 && slot < kInsertSlots ? &rack->slot(slot) : nullptr;
+}
+
 int Engine::latencyKey(Target target, int index) const {
     return target == Target::Channel ? index
            : target == Target::Bus   ? m_config.inputs + index
+           : target == Target::Fx    ? 2 * m_config.inputs + m_config.buses + 1 + index
                                      : m_config.inputs + m_config.buses;
 }
 
 int Engine::insertLatency(Target target, int index) const {
-    if (!const_cast<Engine*>(this)->rackOf(target, index))
+    if (!const_cast<Engine*>(this)->slotOf(target, index, 0))
         return 0;
     return m_latencies[std::size_t(latencyKey(target, index))].load(std::memory_order_relaxed);
 }
@@ -148,22 +160,21 @@ int Engine::alignmentDelay(int channel) const {
 }
 
 bool Engine::rt_applyInsertCommand(const Command& c) noexcept {
-    InsertRack* rack = rackOf(c.target, c.index);
-    if (!rack || c.sub >= kInsertSlots)
-        return false;
-    InsertSlot& slot = rack->slot(c.sub);
+    InsertSlot* slot = slotOf(c.target, c.index, c.sub);
+    if (!slot || (c.target == Target::Fx && c.param != Param::InsertOn))
+        return false; // an FX slot has no position or order
     switch (c.param) {
     case Param::InsertOn:
-        slot.rt_setOn(c.value >= 0.5f);
+        slot->rt_setOn(c.value >= 0.5f);
         return true;
     case Param::InsertPosition:
-        slot.rt_setPosition(c.value >= 0.5f ? InsertPosition::PostEq : InsertPosition::PreEq);
+        slot->rt_setPosition(c.value >= 0.5f ? InsertPosition::PostEq : InsertPosition::PreEq);
         return true;
     case Param::InsertSwap: {
         const int other = static_cast<int>(c.value);
         if (other < 0 || other >= kInsertSlots)
             return false;
-        rack->rt_swap(c.sub, other);
+        rackOf(c.target, c.index)->rt_swap(c.sub, other);
         return true;
     }
     default:
@@ -179,6 +190,9 @@ bool Engine::rt_applySolo(const Command& c) noexcept {
     } else if (c.target == Target::Bus && c.index < m_config.buses) {
         p = &m_busParams[c.index];
         m_busDirty[c.index] |= kGainsDirty;
+    } else if (c.target == Target::FxReturn && c.index < kFxSlots) {
+        p = &m_returnParams[c.index];
+        m_returnDirty[c.index] |= kGainsDirty;
     }
     if (!p)
         return false;
@@ -199,6 +213,7 @@ void Engine::rt_writeMonitor(float* left, float* right, int frames) noexcept {
             group.rt_mixSolo(frames, m_acc);
         for (const StripGroup& group : m_busGroups)
             group.rt_mixSolo(frames, m_acc);
+        m_fxRack.returns().rt_mixSolo(frames, m_acc);
         for (int i = 0; i < frames; ++i)
             m_soloMono[i] = dsp::sumLanes(m_acc.s[i]);
     }
@@ -237,6 +252,9 @@ void Engine::rt_alignChannels() noexcept {
                                                             std::memory_order_relaxed);
     m_latencies[std::size_t(m_config.inputs + m_config.buses)].store(
         rackOf(Target::Main, 0)->latency(), std::memory_order_relaxed);
+    for (int k = 0; k < kFxSlots; ++k)
+        m_latencies[std::size_t(latencyKey(Target::Fx, k))].store(m_fxRack.slot(k)->latency(),
+                                                                  std::memory_order_relaxed);
 }
 
 namespace {
@@ -265,6 +283,8 @@ bool changesGainsOnly(Param p) {
 bool Engine::rt_apply(const Command& c) noexcept {
     if (soundcheck::Soundcheck::handles(c))
         return m_soundcheck.rt_apply(c);
+    if (c.param == Param::FxSource)
+        return c.target == Target::Fx && m_fxRack.rt_setSource(c.index, c.value);
     if (c.param == Param::InsertOn || c.param == Param::InsertPosition ||
         c.param == Param::InsertSwap)
         return rt_applyInsertCommand(c);
@@ -274,8 +294,8 @@ bool Engine::rt_apply(const Command& c) noexcept {
         return rt_applyLevel(c);
     const std::uint8_t dirty = changesGainsOnly(c.param) ? kGainsDirty : kAllDirty;
     const bool sendParam = c.param == Param::SendOn || c.param == Param::SendTap;
-    if (sendParam && c.target != Target::Channel)
-        return false; // only channels have sends
+    if (sendParam && c.target != Target::Channel && c.target != Target::FxReturn)
+        return false; // only channels and FX returns have sends
     switch (c.target) {
     case Target::Channel:
         if (c.index >= m_config.inputs || !m_channelParams[c.index].apply(c.param, c.sub, c.value))
@@ -287,6 +307,12 @@ bool Engine::rt_apply(const Command& c) noexcept {
             return false;
         m_busDirty[c.index] |= dirty;
         break;
+    case Target::FxReturn:
+        if (c.index >= kFxSlots || !FxRack::returnTakes(c.param) ||
+            !m_returnParams[c.index].apply(c.param, c.sub, c.value))
+            return false;
+        m_returnDirty[c.index] |= dirty;
+        break;
     case Target::Main:
         if (!m_mainParams.apply(c.param, c.sub, c.value))
             return false;
@@ -297,8 +323,7 @@ bool Engine::rt_apply(const Command& c) noexcept {
             return false;
         const std::uint32_t bit = 1u << c.index;
         m_dcaMutedMask = c.value >= 0.5f ? (m_dcaMutedMask & ~bit) : (m_dcaMutedMask | bit);
-        for (auto& d : m_channelDirty)
-            d |= kGainsDirty;
+        markMembersDirty();
         break;
     }
     case Target::MuteGroup: {
@@ -306,8 +331,7 @@ bool Engine::rt_apply(const Command& c) noexcept {
             return false;
         const std::uint32_t bit = 1u << c.index;
         m_muteGroupsOn = c.value >= 0.5f ? (m_muteGroupsOn | bit) : (m_muteGroupsOn & ~bit);
-        for (auto& d : m_channelDirty)
-            d |= kGainsDirty;
+        markMembersDirty();
         break;
     }
     case Target::Engine:
@@ -320,6 +344,7 @@ bool Engine::rt_apply(const Command& c) noexcept {
         m_xruns.store(0, std::memory_order_relaxed);
         return true;
     case Target::Soundcheck: // handled above
+    case Target::Fx:         // InsertOn and FxSource, handled above
         return false;
     }
     m_anyDirty = true;
@@ -350,6 +375,14 @@ bool Engine::rt_applyLevel(const Command& c) noexcept {
         if (c.index < kDcaCount && c.param == Param::Fader)
             key = m_fades.dcaFader(c.index);
         break;
+    case Target::FxReturn:
+        if (c.index >= kFxSlots)
+            return false;
+        if (c.param == Param::Fader)
+            key = m_fades.returnFader(c.index);
+        else if (c.sub < m_config.buses)
+            key = m_fades.returnSend(c.index, c.sub);
+        break;
     default:
         break;
     }
@@ -372,6 +405,12 @@ bool Engine::rt_applyLevel(const Command& c) noexcept {
 
 float* Engine::levelOf(int key) noexcept {
     const int perChannel = 1 + m_config.buses;
+    if (key >= m_fades.returnFader(0)) {
+        const int offset = key - m_fades.returnFader(0);
+        StripParams& p = m_returnParams[std::size_t(offset / perChannel)];
+        const int slot = offset % perChannel;
+        return slot == 0 ? &p.faderDb : &p.sends[std::size_t(slot - 1)].levelDb;
+    }
     if (key < m_config.inputs * perChannel) {
         StripParams& p = m_channelParams[std::size_t(key / perChannel)];
         const int slot = key % perChannel;
@@ -386,25 +425,35 @@ float* Engine::levelOf(int key) noexcept {
 
 void Engine::markDirty(int key) noexcept {
     const int perChannel = 1 + m_config.buses;
-    if (key < m_config.inputs * perChannel)
+    if (key >= m_fades.returnFader(0))
+        m_returnDirty[std::size_t((key - m_fades.returnFader(0)) / perChannel)] |= kGainsDirty;
+    else if (key < m_config.inputs * perChannel)
         m_channelDirty[std::size_t(key / perChannel)] |= kGainsDirty;
     else if (key < m_fades.mainFader())
         m_busDirty[std::size_t(key - m_fades.busFader(0))] |= kGainsDirty;
     else if (key == m_fades.mainFader())
         m_mainDirty |= kGainsDirty;
     else
-        for (auto& d : m_channelDirty) // a DCA: its members
-            d |= kGainsDirty;
+        markMembersDirty(); // a DCA
     m_anyDirty = true;
+}
+
+// Channels and FX returns: the strips that DCAs and mute groups act on.
+void Engine::markMembersDirty() noexcept {
+    for (auto& d : m_channelDirty)
+        d |= kGainsDirty;
+    for (auto& d : m_returnDirty)
+        d |= kGainsDirty;
 }
 
 StripTargets Engine::stripTargets(const StripParams& p, int fadeKey) const noexcept {
     return {std::max(p.faderDb, dsp::kSilenceDb), !p.on, m_fades.rt_fading(fadeKey), 0};
 }
 
-StripTargets Engine::channelTargets(int ch) const noexcept {
-    const StripParams& p = m_channelParams[std::size_t(ch)];
-    StripTargets t = stripTargets(p, m_fades.channelFader(ch));
+// A channel or an FX return: its own fader and mute with its DCAs' and mute
+// groups'. Its sends' fade keys follow its fader's.
+StripTargets Engine::memberTargets(const StripParams& p, int faderKey) const noexcept {
+    StripTargets t = stripTargets(p, faderKey);
     for (int d = 0; d < kDcaCount; ++d) {
         if (p.dcaMask & (1u << d)) {
             t.faderDb += m_dcaFaderDb[d];
@@ -416,7 +465,7 @@ StripTargets Engine::channelTargets(int ch) const noexcept {
         t.muted || (p.dcaMask & m_dcaMutedMask) != 0 || (p.muteGroupMask & m_muteGroupsOn) != 0;
     if (m_fades.rt_any())
         for (int b = 0; b < m_config.buses; ++b)
-            if (m_fades.rt_fading(m_fades.channelSend(ch, b)))
+            if (m_fades.rt_fading(faderKey + 1 + b))
                 t.sendsFading |= 1u << b;
     return t;
 }
@@ -432,7 +481,7 @@ void Engine::rt_refreshTargets() noexcept {
         m_channelDirty[std::size_t(ch)] = 0;
         StripGroup& group = m_channelGroups[std::size_t(ch / kLanes)];
         const StripParams& p = m_channelParams[std::size_t(ch)];
-        group.rt_setGainTargets(ch % kLanes, p, channelTargets(ch));
+        group.rt_setGainTargets(ch % kLanes, p, memberTargets(p, m_fades.channelFader(ch)));
         if (dirty & ~kGainsDirty)
             group.rt_setProcessingTargets(ch % kLanes, p);
     }
@@ -456,6 +505,19 @@ void Engine::rt_refreshTargets() noexcept {
         }
         m_mainDirty = 0;
     }
+    for (int k = 0; k < kFxSlots; ++k) {
+        const std::uint8_t dirty = m_returnDirty[std::size_t(k)];
+        if (!dirty)
+            continue;
+        m_returnDirty[std::size_t(k)] = 0;
+        const StripParams& p = m_returnParams[std::size_t(k)];
+        const StripTargets t = memberTargets(p, m_fades.returnFader(k));
+        for (int lane = 2 * k; lane < 2 * k + 2; ++lane) {
+            m_fxRack.returns().rt_setGainTargets(lane, p, t);
+            if (dirty & ~kGainsDirty)
+                m_fxRack.returns().rt_setProcessingTargets(lane, p);
+        }
+    }
 }
 
 void Engine::rt_process(const float* const* inputs, int inputCount, float* const* outputs,
@@ -476,7 +538,7 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
     }
 
     m_insertHandovers.consumeAll([this](const InsertHandover& h) {
-        rackOf(h.target, h.index)->slot(h.slot).rt_accept(h.occupant, m_insertEvents);
+        slotOf(h.target, h.index, h.slot)->rt_accept(h.occupant, m_insertEvents);
     });
 
     m_soundcheck.rt_beginBlock(m_samplePosition);
@@ -523,6 +585,7 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
                 sums.s[i][bus % kLanes] = dsp::sumLanes(m_acc.s[i]);
         }
         m_soundcheck.rt_addToBuses(m_busSums, n);
+        m_fxRack.rt_addDelayedSends(m_busSums, n);
         for (std::size_t g = 0; g < m_busGroups.size(); ++g) {
             for (int l = 0; l < kLanes; ++l) {
                 const int bus = static_cast<int>(g) * kLanes + l;
@@ -530,11 +593,13 @@ void Engine::rt_process(const float* const* inputs, int inputCount, float* const
             }
             m_busGroups[g].rt_processSums(m_busSums[g], n, laneOutputs);
         }
+        m_fxRack.rt_process(m_busGroups, n);
 
         std::memset(&m_acc, 0, sizeof(LaneBlock));
         std::memset(&m_accRight, 0, sizeof(LaneBlock));
         for (const StripGroup& group : m_channelGroups)
             group.rt_mixMain(n, m_acc, m_accRight);
+        m_fxRack.returns().rt_mixMain(n, m_acc, m_accRight);
         for (int i = 0; i < n; ++i) {
             m_mainSums.s[i][0] = dsp::sumLanes(m_acc.s[i]);
             m_mainSums.s[i][1] = dsp::sumLanes(m_accRight.s[i]);
@@ -569,6 +634,10 @@ void Engine::rt_publishMeters() noexcept {
         s.buses[b] = meterPoint(m_busGroups[b / kLanes].meters(), b % kLanes);
     s.mainLeft = meterPoint(m_mainGroup.meters(), 0);
     s.mainRight = meterPoint(m_mainGroup.meters(), 1);
+    for (int k = 0; k < kFxSlots; ++k)
+        for (int side = 0; side < 2; ++side)
+            s.fxReturns[std::size_t(k)][std::size_t(side)] =
+                meterPoint(m_fxRack.returns().meters(), 2 * k + side);
     s.block = m_block;
     m_meters.publish();
 }

@@ -10,6 +10,7 @@
 #include "SceneFades.h"
 #include "StripGroup.h"
 #include "StripParams.h"
+#include "fx/FxRack.h"
 #include "inserts/InsertEvents.h"
 #include "rt/AudioThread.h"
 #include "rt/SpscQueue.h"
@@ -65,8 +66,9 @@ public:
     void rt_reportXrun() noexcept { m_xruns.fetch_add(1, std::memory_order_relaxed); }
 
     // Insert slots (control thread). The processor goes into the slot of a
-    // channel or mix bus (mono) or of main LR (stereo; index 0); nullptr
-    // empties it. The slot's current occupant fades out first. 'processor'
+    // channel or mix bus (mono), of main LR (stereo; index 0) or of the FX
+    // rack (Target::Fx, index = FX slot, slot 0; stereo: see fx/FxRack.h);
+    // nullptr empties it. The slot's current occupant fades out first. 'processor'
     // is moved from only when this returns true; false: the target, index or
     // slot does not exist, the processor's channels do not match the strip,
     // its latency is over kMaxInsertLatency, or the queue is full.
@@ -88,8 +90,8 @@ public:
         return m_insertEvents.faults.consumeAll(fn);
     }
     // Any thread, as of the last block: samples of delay a strip's inserts
-    // add, and (channels) the delay added to its input to align it with the
-    // slowest channel.
+    // (or an FX slot's processor, uncompensated) add, and (channels) the
+    // delay added to its input to align it with the slowest channel.
     int insertLatency(Target target, int index) const;
     int alignmentDelay(int channel) const;
 
@@ -112,7 +114,8 @@ private:
     float* levelOf(int fadeKey) noexcept;
     void markDirty(int fadeKey) noexcept;
     void rt_refreshTargets() noexcept;
-    StripTargets channelTargets(int ch) const noexcept;
+    StripTargets memberTargets(const StripParams& p, int faderKey) const noexcept;
+    void markMembersDirty() noexcept;
     StripTargets stripTargets(const StripParams& p, int fadeKey) const noexcept;
     void rt_publishMeters() noexcept;
     void rt_recordTiming(std::uint64_t nanoseconds) noexcept;
@@ -123,6 +126,7 @@ private:
         InsertOccupant* occupant;
     };
     InsertRack* rackOf(Target target, int index) noexcept;
+    InsertSlot* slotOf(Target target, int index, int slot) noexcept;
     bool rt_applyInsertCommand(const Command& c) noexcept;
     bool rt_applySolo(const Command& c) noexcept;
     void rt_writeMonitor(float* left, float* right, int frames) noexcept;
@@ -136,13 +140,15 @@ private:
     rt::SpscQueue<InsertHandover> m_insertHandovers{256};
     std::size_t m_aliveOccupants = 0; // control thread: posted, not yet drained
     // Per channel, bus, then main: the chain's latency; per channel after
-    // those, its alignment delay. Written by the audio thread.
+    // those, its alignment delay; then per FX slot its processor's latency.
+    // Written by the audio thread.
     std::unique_ptr<std::atomic<int>[]> m_latencies;
     rt::SpscQueue<AppliedRecord> m_appliedLog;
 
     std::vector<StripParams> m_channelParams;
     std::vector<StripParams> m_busParams;
     StripParams m_mainParams;
+    std::array<StripParams, kFxSlots> m_returnParams;
     std::array<float, kDcaCount> m_dcaFaderDb{};
     std::uint32_t m_dcaMutedMask = 0;
     std::uint32_t m_muteGroupsOn = 0;
@@ -153,12 +159,14 @@ private:
     std::vector<std::uint8_t> m_channelDirty;
     std::vector<std::uint8_t> m_busDirty;
     std::uint8_t m_mainDirty = kAllDirty;
+    std::array<std::uint8_t, kFxSlots> m_returnDirty;
     bool m_anyDirty = true;
     SceneFades m_fades;
 
     std::vector<StripGroup> m_channelGroups;
     std::vector<StripGroup> m_busGroups;
     StripGroup m_mainGroup;
+    FxRack m_fxRack;
     // One destination at a time: its accumulator, then the buses' and main's
     // summed inputs (lane = bus within its group; main uses lanes 0 and 1).
     LaneBlock m_acc{}, m_accRight{};

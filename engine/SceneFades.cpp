@@ -1,7 +1,5 @@
 #include "SceneFades.h"
 
-#include "ConsoleSize.h"
-
 #include <algorithm>
 
 namespace stagedesk::engine {
@@ -13,7 +11,7 @@ constexpr float kFadeFloorDb = -90.0f;
 } // namespace
 
 SceneFades::SceneFades(int inputs, int buses) : m_inputs(inputs), m_buses(buses) {
-    const std::size_t keys = std::size_t(dcaFader(kDcaCount));
+    const std::size_t keys = std::size_t(returnFader(kFxSlots));
     m_fades.resize(keys);
     m_position.assign(keys, -1);
     m_active.resize(keys);

@@ -4,6 +4,8 @@
 // Every fadeable level has a key; storage for all of them is allocated up
 // front, so starting, replacing and finishing a fade never allocates.
 
+#include "ConsoleSize.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -19,6 +21,9 @@ public:
     int busFader(int bus) const { return m_inputs * (1 + m_buses) + bus; }
     int mainFader() const { return busFader(m_buses); }
     int dcaFader(int dca) const { return mainFader() + 1 + dca; }
+    // FX return k (engine/fx/FxRack.h): its fader, then its sends.
+    int returnFader(int k) const { return dcaFader(kDcaCount) + k * (1 + m_buses); }
+    int returnSend(int k, int bus) const { return returnFader(k) + 1 + bus; }
 
     // Starts (or restarts, from wherever the level is now) a fade of 'key'.
     void rt_start(int key, float fromDb, float toDb, std::uint32_t samples) noexcept;

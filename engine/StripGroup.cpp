@@ -34,6 +34,13 @@ float constantPowerPan(float pan, bool right) {
     const float g = right ? std::sin(theta) : std::cos(theta);
     return g < 1e-6f ? 0.0f : g;
 }
+// An FX return's balance: each side at full level until the balance turns
+// away from it, then down linearly to silence at the other end.
+float balance(float pan, bool right) {
+    return right ? std::min(1.0f, 1.0f + pan) : std::min(1.0f, 1.0f - pan);
+}
+// Each side of a stereo FX return into a mono mix bus or the solo bus.
+constexpr float kReturnSideToMono = 0.5f;
 float perSamplePole(float timeMs, float sampleRate) {
     return std::exp(-1.0f / std::max(timeMs * 0.001f * sampleRate, 1e-3f));
 }
@@ -41,7 +48,7 @@ float perSamplePole(float timeMs, float sampleRate) {
 
 StripGroup::StripGroup(Kind kind, int firstStrip, int activeLanes, int busCount, double sampleRate,
                        InsertEvents& inserts)
-    : m_kind(kind), m_activeLanes(activeLanes), m_busCount(kind == Kind::Channel ? busCount : 0),
+    : m_kind(kind), m_activeLanes(activeLanes), m_busCount(takesInputs() ? busCount : 0),
       m_sampleRate(static_cast<float>(sampleRate)),
       m_rampDecay(perSubBlockPole(kGainSmoothingMs, m_sampleRate)),
       m_coeffGlide(1.0f - perSubBlockPole(kCoefficientGlideMs, m_sampleRate)),
@@ -51,7 +58,7 @@ StripGroup::StripGroup(Kind kind, int firstStrip, int activeLanes, int busCount,
       m_sendDecay(m_busCount), m_insertEvents(&inserts) {
     if (kind == Kind::Main) {
         m_inserts.emplace_back(Target::Main, 0, 2);
-    } else {
+    } else if (kind != Kind::FxReturn) {
         for (int l = 0; l < activeLanes; ++l)
             m_inserts.emplace_back(kind == Kind::Channel ? Target::Channel : Target::Bus,
                                    firstStrip + l, 1);
@@ -71,15 +78,23 @@ void StripGroup::rt_setGainTargets(int lane, const StripParams& p, const StripTa
     m_mute.target[lane] = t.muted ? 0.0f : 1.0f;
     m_fader.target[lane] = dsp::dbToGain(t.faderDb);
     m_faderDecay[lane] = t.faderFading ? 0.0f : m_rampDecay;
-    m_solo.target[lane] = p.solo ? 1.0f : 0.0f;
-    if (m_kind != Kind::Channel)
+    const bool fxReturn = m_kind == Kind::FxReturn;
+    const float toMono = fxReturn ? kReturnSideToMono : 1.0f;
+    m_solo.target[lane] = p.solo ? toMono : 0.0f;
+    if (!takesInputs())
         return;
     m_inputGain.target[lane] = dsp::dbToGain(p.trimDb) * (p.invert ? -1.0f : 1.0f);
-    m_mainLeft.target[lane] = p.mainOn ? constantPowerPan(p.pan, false) : 0.0f;
-    m_mainRight.target[lane] = p.mainOn ? constantPowerPan(p.pan, true) : 0.0f;
+    if (fxReturn) {
+        const bool right = lane % 2 == 1;
+        m_mainLeft.target[lane] = p.mainOn && !right ? balance(p.pan, false) : 0.0f;
+        m_mainRight.target[lane] = p.mainOn && right ? balance(p.pan, true) : 0.0f;
+    } else {
+        m_mainLeft.target[lane] = p.mainOn ? constantPowerPan(p.pan, false) : 0.0f;
+        m_mainRight.target[lane] = p.mainOn ? constantPowerPan(p.pan, true) : 0.0f;
+    }
     for (int b = 0; b < m_busCount; ++b) {
         const SendParams& send = p.sends[b];
-        const float level = send.on ? dsp::dbToGain(send.levelDb) : 0.0f;
+        const float level = send.on ? dsp::dbToGain(send.levelDb) * toMono : 0.0f;
         m_sendPreEq[b].target[lane] = send.tap == SendTap::PreEq ? level : 0.0f;
         m_sendPreFader[b].target[lane] = send.tap == SendTap::PreFader ? level : 0.0f;
         m_sendPostFader[b].target[lane] = send.tap == SendTap::PostFader ? level : 0.0f;
@@ -89,7 +104,7 @@ void StripGroup::rt_setGainTargets(int lane, const StripParams& p, const StripTa
 
 void StripGroup::rt_setProcessingTargets(int lane, const StripParams& p) {
     const double rate = m_sampleRate;
-    if (m_kind == Kind::Channel) {
+    if (takesInputs()) {
         for (int s = 0; s < 2; ++s)
             m_hpf[s].setTarget(lane, p.hpfOn ? dsp::designHighPass(p.hpfSlope, s, p.hpfHz, rate)
                                              : dsp::BiquadCoeffs::identity());
@@ -174,7 +189,7 @@ void StripGroup::rt_runInserts(InsertPosition position, LaneBlock& buf, int fram
 
 [[gnu::always_inline]] inline void StripGroup::rt_runDynamicsAndEq(LaneBlock& buf, int frames,
                                                                    bool keepPreEq) {
-    if (m_kind == Kind::Channel) {
+    if (takesInputs()) {
         dsp::rt_processCascade(m_hpf, buf, frames);
         if (m_gate.idle()) {
             m_meters.gateGain = LaneValues{};
@@ -231,11 +246,14 @@ void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
         for (int i = 0; i < frames; ++i)
             m_buf.s[i][l] = in[i];
     }
-    m_alignment->rt_process(m_buf, frames);
+    if (m_alignment)
+        m_alignment->rt_process(m_buf, frames);
     dsp::applyRamped(m_buf, m_inputGain, frames);
     if (postPreamp)
         std::memcpy(postPreamp->s, m_buf.s, sizeof(float) * kLanes * std::size_t(frames));
-    rt_meter(m_buf, frames);
+    const bool fxReturn = m_kind == Kind::FxReturn;
+    if (!fxReturn)
+        rt_meter(m_buf, frames);
     rt_runDynamicsAndEq(m_buf, frames, m_anyPreEqSend);
 
     if (!m_solo.silent)
@@ -244,13 +262,15 @@ void StripGroup::rt_processChannels(const float* const* laneInputs, int frames,
     dsp::applyRamped(m_buf, m_mute, frames);
     if (m_anyPreEqSend)
         dsp::applyRamped(m_preEq, m_mute, frames);
-    bool needPostFader = !m_mainLeft.silent || !m_mainRight.silent;
+    bool needPostFader = fxReturn || !m_mainLeft.silent || !m_mainRight.silent;
     for (int b = 0; b < m_busCount && !needPostFader; ++b)
         needPostFader = !m_sendPostFader[b].silent;
     if (needPostFader) {
         m_postFader = m_buf;
         dsp::applyRamped(m_postFader, m_fader, frames);
     }
+    if (fxReturn)
+        rt_meter(m_postFader, frames);
 }
 
 STAGEDESK_SIMD_CLONES
@@ -274,7 +294,7 @@ void StripGroup::rt_mixBus(int b, int frames, LaneBlock& bus) const {
 
 STAGEDESK_SIMD_CLONES
 void StripGroup::rt_mixSolo(int frames, LaneBlock& acc) const {
-    const dsp::MixTerm t{m_kind == Kind::Channel ? &m_preMute : &m_buf, &m_solo};
+    const dsp::MixTerm t{takesInputs() ? &m_preMute : &m_buf, &m_solo};
     dsp::mixTerms(&t, m_solo.silent ? 0 : 1, frames, acc);
 }
 

@@ -2,7 +2,9 @@
 // kLanes strips of the same kind processed together, structure of arrays.
 // A channel group runs the whole input strip and mixes into main LR and the
 // bus accumulators; bus and main groups run EQ, compressor and fader on the
-// accumulated sums and write their outputs.
+// accumulated sums and write their outputs. An FX return group is a channel
+// group whose lanes are the left and right sides of the FX rack's returns
+// (engine/fx/FxRack.h).
 
 #include "ConsoleSize.h"
 #include "StripParams.h"
@@ -43,7 +45,11 @@ struct StripTargets {
 
 class StripGroup {
 public:
-    enum class Kind { Channel, Bus, Main };
+    // FxReturn: lane 2k is the left, 2k+1 the right side of return k. Like a
+    // channel without inserts or alignment; pan is a balance, each side sends
+    // and solos at half level (a centred signal reaches a mono bus at the
+    // send's level), and its meters are taken after the fader.
+    enum class Kind { Channel, Bus, Main, FxReturn };
 
     // firstStrip: the channel or bus index of lane 0. inserts: where the
     // insert slots report (the engine's, outliving the group).
@@ -88,6 +94,8 @@ public:
     InsertRack& insertRack(int lane) { return m_inserts[std::size_t(lane)]; }
     // Channels: delays the lane's input (delay compensation), 0..kMaxInsertLatency.
     void rt_setAlignmentDelay(int lane, int samples) { m_alignment->setDelay(lane, samples); }
+    // Channels and FX returns: the strips fed by rt_processChannels.
+    bool takesInputs() const { return m_kind == Kind::Channel || m_kind == Kind::FxReturn; }
     // Frees every insert occupant (the engine's destruction).
     void releaseInserts();
 

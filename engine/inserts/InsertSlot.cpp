@@ -66,6 +66,15 @@ void InsertSlot::rt_delayDry(float* const* signal, int channels, int frames) noe
     m_occupant->dryPosition = position;
 }
 
+void InsertSlot::rt_passDry(float* const* io, int channels, int frames) noexcept {
+    if (m_dry == SlotDry::Signal) {
+        rt_delayDry(io, channels, frames);
+        return;
+    }
+    for (int c = 0; c < channels; ++c)
+        std::memset(io[c], 0, sizeof(float) * std::size_t(frames));
+}
+
 void InsertSlot::rt_retireIfFadedOut(InsertEvents& events) noexcept {
     if (!m_replacing || m_wet > 0.0f)
         return;
@@ -87,20 +96,24 @@ void InsertSlot::rt_bypassOnFault(InsertEvents& events, InsertFault fault,
 
 void InsertSlot::rt_process(float* const* io, float* const* dry, int channels, int frames,
                             InsertEvents& events, const InsertFault& fault) noexcept {
-    if (!m_occupant)
+    if (!m_occupant) {
+        if (m_dry == SlotDry::Silence)
+            rt_passDry(io, channels, frames);
         return;
-    const float target = m_on && !m_faulted && !m_replacing ? 1.0f : 0.0f;
+    }
+    const float target = m_on && m_fed && !m_faulted && !m_replacing ? 1.0f : 0.0f;
     if (m_wet == 0.0f && target == 0.0f) {
         // Bypassed: the processor rests, the signal keeps its latency so that
         // nothing moves in time when the slot is switched.
-        rt_delayDry(io, channels, frames);
+        rt_passDry(io, channels, frames);
         rt_retireIfFadedOut(events);
         return;
     }
 
-    for (int c = 0; c < channels; ++c)
-        std::memcpy(dry[c], io[c], sizeof(float) * std::size_t(frames));
-    rt_delayDry(dry, channels, frames);
+    if (m_dry == SlotDry::Signal) // silence needs no copy
+        for (int c = 0; c < channels; ++c)
+            std::memcpy(dry[c], io[c], sizeof(float) * std::size_t(frames));
+    rt_passDry(dry, channels, frames);
 
     const auto started = std::chrono::steady_clock::now();
     m_occupant->processor->rt_run(io, frames);

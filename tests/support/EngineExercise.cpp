@@ -31,9 +31,9 @@ namespace {
 
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr float kInf = std::numeric_limits<float>::infinity();
-// Every parameter and target, the soundcheck's included.
-constexpr int kParamCount = static_cast<int>(Param::Solo) + 1;
-constexpr int kTargetCount = static_cast<int>(Target::Soundcheck) + 1;
+// Every parameter and target, the soundcheck's and the FX rack's included.
+constexpr int kParamCount = static_cast<int>(Param::FxSource) + 1;
+constexpr int kTargetCount = static_cast<int>(Target::FxReturn) + 1;
 
 Command makeCommand(Target target, Param param, int index, int sub, float value,
                     int fadeCentiseconds = 0) {
@@ -250,7 +250,8 @@ ExerciseResult exerciseEveryParameter() {
                           : target == Target::Dca        ? kDcaCount
                           : target == Target::MuteGroup  ? kMuteGroupCount
                           : target == Target::Soundcheck ? inputs // RtaSource's channel index
-                                                         : 1;
+                          : target == Target::Fx || target == Target::FxReturn ? kFxSlots
+                                                                               : 1;
         const int indices[] = {0, count - 1, count, 0xffff};
         const int subs[] = {0, kEqBands - 1, kEqBands, buses - 1, kMaxBuses, 0xffff};
         for (int p = 0; p < kParamCount; ++p) {
@@ -903,6 +904,65 @@ ExerciseResult exerciseInserts() {
     return r;
 }
 
+ExerciseResult exerciseFxRack() {
+    ExerciseResult r;
+    const int inputs = 8, buses = 8;
+    Rig rig(inputs, buses, 64);
+    Engine& e = rig.engine();
+    everyStageOn(rig, r);
+    auto place = [&](int slot, std::unique_ptr<InsertProcessor> p) {
+        while (!e.postInsert(Target::Fx, slot, 0, p))
+            rig.render(1, r);
+    };
+    for (int k = 0; k < kFxSlots; ++k) {
+        rig.post(Target::Fx, Param::FxSource, k, float(k % buses), r);
+        place(k, std::make_unique<GainInsert>(nullptr, 2, -6, k * 5));
+        rig.post(Target::FxReturn, Param::Fader, k, -3, r);
+        rig.post(Target::FxReturn, Param::Pan, k, float(k - 4) / 4.0f, r);
+        rig.post(Target::FxReturn, Param::EqBandGain, k, 4, r, k % kEqBands);
+        rig.post(Target::FxReturn, Param::DcaMask, k, float(1 << k), r);
+        for (int bus = 0; bus < buses; ++bus) // into every bus, its own source too (feedback)
+            rig.post(Target::FxReturn, Param::SendLevel, k, -12, r, bus);
+    }
+    auto nan = std::make_unique<NanInsert>(nullptr, 2);
+    NanInsert* broken = nan.get();
+    place(2, std::move(nan));
+    place(3, std::make_unique<StallInsert>(nullptr, 2, std::chrono::microseconds(2000)));
+    rig.renderSeconds(0.2, r);
+
+    broken->broken = true;
+    for (int frames : {1, 37, 65, 256}) {
+        OfflineRenderer renderer(e, frames);
+        for (int b = 0; b < 40; ++b) {
+            const int k = b % kFxSlots;
+            rig.post(Target::Fx, Param::InsertOn, k, float(b % 2), r);
+            rig.post(Target::Fx, Param::FxSource, k, b % 3 ? float(b % buses) : -1.0f, r);
+            rig.post(Target::FxReturn, Param::Solo, k, float(b % 2), r);
+            rig.post(makeCommand(Target::FxReturn, Param::Fader, k, 0, -float(b % 7), 10), r);
+            rig.post(Target::Dca, Param::Fader, k, -float(b % 5), r);
+            if (b % 10 == 0) // replaced and removed while running
+                place(k, b % 20 ? nullptr : std::make_unique<GainInsert>(nullptr, 2, -1, 3));
+            renderer.renderBlock();
+            ++r.callbacks;
+        }
+    }
+    for (int k = 0; k < kFxSlots; ++k)
+        rig.post(Target::FxReturn, Param::Solo, k, 0, r);
+    rig.renderSeconds(0.2, r);
+    int kinds = 0;
+    e.drainInsertFaults([&](const InsertFault& f) {
+        if (f.target == Target::Fx)
+            kinds |= 1 << int(f.kind);
+    });
+    const std::size_t retired = e.drainRetiredInserts([](std::unique_ptr<InsertProcessor>) {});
+    r.expect(kinds == 3, "NaN output and overruns of FX slots were not both reported");
+    r.expect(retired >= 4, "replaced FX processors were not handed back");
+    r.expect(rig.allFinite(), "NaN from an FX slot reached an output");
+    r.expect(e.readMeters().fxReturns[0][0].peak > 0, "the FX returns stayed silent");
+    r.expect(e.stats().commandsRejected == 0, "a valid FX command was rejected");
+    return r;
+}
+
 const std::vector<Exercise>& allExercises() {
     static const std::vector<Exercise> all = {
         {"block sizes", exerciseBlockSizes},
@@ -917,6 +977,7 @@ const std::vector<Exercise>& allExercises() {
         {"soundcheck generator and talkback", exerciseGeneratorAndTalkback},
         {"soundcheck RTA and line check", exerciseRtaAndLineCheck},
         {"insert slots", exerciseInserts},
+        {"FX rack", exerciseFxRack},
     };
     return all;
 }

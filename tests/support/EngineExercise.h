@@ -69,6 +69,11 @@ ExerciseResult exerciseRtaAndLineCheck();
 // and main, with latency; bypassed, reordered, replaced and removed while
 // running at 1, 65 and 256 frames; one turning to NaN, one overrunning.
 ExerciseResult exerciseInserts();
+// All 8 FX slots fed from mix buses, their returns sending to every bus
+// (feedback included), on DCAs, soloed and faded; processors switched,
+// resourced, replaced and removed while running at 1, 37, 65 and 256 frames;
+// one turning to NaN, one overrunning.
+ExerciseResult exerciseFxRack();
 
 // All of the above, in that order.
 const std::vector<Exercise>& allExercises();
