@@ -3,6 +3,7 @@
 #include "Log.h"
 #include "SetOption.h"
 #include "ShowConsole.h"
+#include "ShowFile.h"
 #include "ShowPlugins.h"
 
 namespace stagedesk::app {
@@ -39,6 +40,23 @@ ShowDocument ConsoleSession::snapshot() const {
 
 void ConsoleSession::setPluginStateSource(std::function<scenes::SlotPluginStates()> source) {
     m_pluginStates = std::move(source);
+}
+
+void ConsoleSession::setPluginStateRestore(
+    std::function<void(const scenes::SlotPluginStates&)> restore) {
+    m_restorePlugins = std::move(restore);
+}
+
+QString ConsoleSession::loadShow(const QString& path, ShowDocument* loaded) {
+    ShowDocument show;
+    if (const QString error = loadShowFile(path, m_state, m_scenes, {}, &show); !error.isEmpty())
+        return error;
+    m_plugins = show.plugins;
+    if (m_restorePlugins)
+        m_restorePlugins(m_plugins);
+    if (loaded)
+        *loaded = std::move(show);
+    return {};
 }
 
 void ConsoleSession::setMidi(const QJsonObject& midi) {

@@ -44,9 +44,15 @@ public:
     const QJsonObject& osc() const { return m_osc; }
     void setOsc(const QJsonObject& osc);
     // The show's "plugins" slot (the insert slots' plugin states) as loaded;
-    // once an insert host runs, 'source' gives it for every snapshot.
+    // once an insert host runs, 'source' gives it for every snapshot, and
+    // 'restore' puts those of a show loaded while running in place.
     const scenes::SlotPluginStates& loadedPlugins() const { return m_plugins; }
     void setPluginStateSource(std::function<scenes::SlotPluginStates()> source);
+    void setPluginStateRestore(std::function<void(const scenes::SlotPluginStates&)> restore);
+    // A show file loaded while running (the screen's Open): its state and
+    // scenes (scenes::loadShowFile) and its plugins' states. Empty on
+    // success, else the message, and nothing changed.
+    QString loadShow(const QString& path, scenes::ShowDocument* loaded = nullptr);
 
     // Autosaves to 'path' from now on; what runs now counts as saved.
     void startAutosave(const QString& path, int intervalSeconds);
@@ -69,6 +75,7 @@ private:
     QJsonObject m_midi, m_osc;
     scenes::SlotPluginStates m_plugins;
     std::function<scenes::SlotPluginStates()> m_pluginStates;
+    std::function<void(const scenes::SlotPluginStates&)> m_restorePlugins;
     std::unique_ptr<scenes::Autosave> m_autosave;
     QTimer m_engineRetry; // sends what the engine queue could not take yet
     engine::Engine* m_engine;

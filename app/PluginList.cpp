@@ -27,6 +27,8 @@ std::string describeControl(const plugins::ControlPortInfo& c, bool output) {
           std::pair{c.enumeration, "enumeration"}, std::pair{c.logarithmic, "logarithmic"}})
         if (is)
             line.append(", ").append(what);
+    if (c.isHostSet())
+        line.append(", host-set: ").append(plugins::hostSetName(c.hostSet));
     if (!c.scalePoints.empty()) {
         line += ", values:";
         for (const plugins::ScalePoint& p : c.scalePoints)

@@ -14,7 +14,7 @@
 
 namespace stagedesk::app {
 
-std::string lockMemory() {
+std::string lockMemory(MemoryLock what) {
     const std::optional<unsigned long long> limit = memlockLimitBytes();
     if (limit && !hasCapability(kCapIpcLock)) {
         // With MCL_FUTURE every later mapping counts against the limit: with
@@ -23,7 +23,8 @@ std::string lockMemory() {
                describeMemlock(limit) +
                "; audio may drop out if memory is paged out. To allow it, " + kAudioGroupLimitsFix;
     }
-    if (mlockall(MCL_CURRENT | MCL_FUTURE) != 0) {
+    const int flags = what == MemoryLock::CurrentAndFuture ? MCL_CURRENT | MCL_FUTURE : MCL_CURRENT;
+    if (mlockall(flags) != 0) {
         const int err = errno;
         return std::string("memory not locked (mlockall: ") + std::strerror(err) +
                "); audio may drop out if memory is paged out. To allow it, " + kAudioGroupLimitsFix;

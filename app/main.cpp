@@ -13,6 +13,7 @@
 #include "ConsoleSession.h"
 #include "DeviceList.h"
 #include "Engine.h"
+#include "FxTapTempo.h"
 #include "InsertHost.h"
 #include "Log.h"
 #include "MidiSetupModel.h"
@@ -22,6 +23,7 @@
 #include "OscStartup.h"
 #include "PluginList.h"
 #include "PluginWorld.h"
+#include "PluginsView.h"
 #include "RealtimeSetup.h"
 #include "ScreenApplication.h"
 #include "Setup.h"
@@ -82,8 +84,11 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
-    if (const std::string refused = lockMemory(); !refused.empty())
-        logLine(refused);
+    // Headless, memory is locked now, with all that comes later; with the
+    // screen, just before the screen is made (RealtimeSetup.h says why).
+    if (!made.screen)
+        if (const std::string refused = lockMemory(MemoryLock::CurrentAndFuture); !refused.empty())
+            logLine(refused);
     if (const std::string refused = probeRealtimePriority(); !refused.empty())
         logLine(refused);
 
@@ -108,13 +113,19 @@ int main(int argc, char* argv[]) {
 
     ConsoleSession session(startup->show, &engine);
     session.startAutosave(startup->autosavePath, options.autosaveSeconds);
+    // The LV2 plugins the show names in its insert slots.
+    InsertHost inserts(session.state(), engine, pluginWorld.get(), session.loadedPlugins());
+    session.setPluginStateSource([&inserts] { return inserts.states(); });
+    // Taps on /fx/K/tap set the FX slots' tempo.
+    FxTapTempo tapTempo(session.state());
+    session.setPluginStateRestore(
+        [&inserts](const scenes::SlotPluginStates& saved) { inserts.restore(saved); });
+    // After the insert host: --set may name a plugin's controls
+    // (/ch/01/insert/1/par/gain), which exist once its plugin is named.
     if (const QString error = session.applySets(options.sets); !error.isEmpty()) {
         logLine(error.toStdString());
         return kUsageExitCode;
     }
-    // The LV2 plugins the show names in its insert slots.
-    InsertHost inserts(session.state(), engine, pluginWorld.get(), session.loadedPlugins());
-    session.setPluginStateSource([&inserts] { return inserts.states(); });
 
     AudioHost audio(engine, sized);
     if (!audio.start()) {
@@ -133,6 +144,8 @@ int main(int argc, char* argv[]) {
     auto midi = startMidi(session, options.midi);
     std::unique_ptr<ui::ConsoleScreen> screen;
     if (made.screen) {
+        if (const std::string refused = lockMemory(MemoryLock::CurrentOnly); !refused.empty())
+            logLine(refused);
         screen = std::make_unique<ui::ConsoleScreen>(session, &audio, options.showFile, true,
                                                      soundcheck.get());
         if (osc) // the screen goes before the server: the reader never outlives it
@@ -141,6 +154,8 @@ int main(int argc, char* argv[]) {
         // closes the MIDI ports (so it owns them from now on).
         screen->console().setup()->osc()->attach(osc.get());
         screen->console().setup()->midi()->adopt(std::move(midi));
+        // The insert slots and FX rack on screen, with the installed plugins.
+        screen->console().plugins()->attach(&inserts, pluginWorld.get());
     }
 
     QObject::connect(&signalHandler, &SignalHandler::received, &application, [](int signal) {

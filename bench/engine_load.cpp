@@ -10,9 +10,15 @@
 // and coefficient paths run too.
 //
 // Each callback (OfflineRenderer::renderBlock) is timed with steady_clock;
-// the figures are printed as plain text.
+// the figures are printed as plain text. With --inserts URI the same console
+// runs again with that LV2 plugin in insert slot 1 of every channel, and the
+// two loads are printed side by side. With --fx-rack it runs again with a
+// trivial stereo processor in all 8 FX slots (fed from the buses, returning
+// into main and every bus), and prints that load next to the load without.
 
 #include "Engine.h"
+#include "PluginInsert.h"
+#include "PluginWorld.h"
 #include "io/OfflineRenderer.h"
 #include "io/RealtimeThread.h"
 
@@ -23,11 +29,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <numbers>
 #include <string>
 #include <vector>
 
 using namespace stagedesk::engine;
+namespace plugins = stagedesk::plugins;
 
 namespace {
 
@@ -40,11 +48,13 @@ struct Options {
     int changesPerBlock = 4;
     int moving = 16; // channels whose faders are being ridden
     bool realtime = false;
+    std::string insertUri; // --inserts: an LV2 plugin in every channel's slot 1, or none
+    bool fxRack = false;   // --fx-rack: all FX slots running, in a second run
 };
 
 void usage(const char* argv0) {
     std::printf("usage: %s [--inputs N] [--buses N] [--frames N] [--rate HZ] [--seconds S] "
-                "[--changes N] [--moving N] [--realtime]\n"
+                "[--changes N] [--moving N] [--realtime] [--inserts URI] [--fx-rack]\n"
                 "  --inputs   input channels, 1..%d (default 64)\n"
                 "  --buses    mix buses, 0..%d (default 16)\n"
                 "  --frames   frames per callback (default 64)\n"
@@ -55,7 +65,11 @@ void usage(const char* argv0) {
                 "             (default 16; --moving %d keeps every fader in motion)\n"
                 "  --realtime run at SCHED_FIFO priority 70, as the audio thread does\n"
                 "             (fewer preemptions in the worst case; the machine's other\n"
-                "             work waits while this runs flat out)\n",
+                "             work waits while this runs flat out)\n"
+                "  --inserts  run again with this LV2 plugin in insert slot 1 of every\n"
+                "             channel (one instance each) and print both loads\n"
+                "  --fx-rack  run again with a stereo gain in all 8 FX slots, their\n"
+                "             returns on main and sending to every bus; print both loads\n",
                 argv0, kMaxInputs, kMaxBuses, kMaxInputs);
 }
 
@@ -70,9 +84,17 @@ bool parse(int argc, char** argv, Options& o) {
             o.realtime = true;
             continue;
         }
+        if (a == "--fx-rack") {
+            o.fxRack = true;
+            continue;
+        }
         if (i + 1 >= argc) {
             std::fprintf(stderr, "%s: missing value for %s\n", argv[0], a.c_str());
             return false;
+        }
+        if (a == "--inserts") {
+            o.insertUri = argv[++i];
+            continue;
         }
         char* end = nullptr;
         const char* v = argv[++i];
@@ -240,19 +262,93 @@ double percentile(const std::vector<double>& sorted, double p) {
     return sorted[lo] * (1.0 - f) + sorted[hi] * f;
 }
 
-} // namespace
+// One timed run of the console: each callback's time, and the proof that
+// its stages (and its inserts) were working.
+struct Measured {
+    std::vector<double> ns; // per callback, sorted
+    long blocks = 0, warmupBlocks = 0;
+    long changesPosted = 0, dropped = 0;
+    long channelBlocksCompressing = 0, channelBlocksGated = 0, busBlocksCompressing = 0;
+    double mainPeak = 0;
+    bool finite = true;
+    EngineStats stats{};
+    int inserts = 0;              // plugin instances in the channels' insert slots
+    std::size_t insertFaults = 0; // slots the engine bypassed on its own (overrun, NaN)
+    std::string insertError;      // why the inserts could not all be made, or empty
+    float fxReturnPeak = 0;       // FX return 1, left, at the end: proof the rack ran
 
-int main(int argc, char** argv) {
-    Options o;
-    if (!parse(argc, argv, o))
-        return 2;
-    o.moving = std::min(o.moving, o.inputs);
+    double mean() const {
+        double total = 0;
+        for (double v : ns)
+            total += v;
+        return total / static_cast<double>(ns.size());
+    }
+    long xruns(double periodNs) const {
+        return static_cast<long>(
+            std::count_if(ns.begin(), ns.end(), [&](double v) { return v > periodNs; }));
+    }
+};
 
-    // Like the audio thread: SCHED_FIFO if asked and allowed, so that other
-    // processes do not preempt the timed callbacks (the worst case shows it).
-    const std::string realtime =
-        o.realtime ? requestRealtimePriorityForThisThread() : std::string("not asked");
+// One instance of the plugin in insert slot 1 of every channel, made as the
+// insert host makes them (PluginInsert::create, off the audio thread) and
+// handed over through the engine's queue, which is bounded: callbacks run
+// until it takes the next one.
+bool insertOnEveryChannel(Engine& engine, OfflineRenderer& renderer, plugins::PluginWorld& world,
+                          const Options& o, Measured& m) {
+    for (int ch = 0; ch < o.inputs; ++ch) {
+        auto created = plugins::PluginInsert::create(world, {o.insertUri, 1, o.rate, nullptr});
+        if (!created.insert) {
+            m.insertError = created.error;
+            return false;
+        }
+        std::unique_ptr<InsertProcessor> processor = std::move(created.insert);
+        for (int tries = 0; !engine.postInsert(Target::Channel, ch, 0, processor); ++tries) {
+            if (tries == 1000) {
+                m.insertError =
+                    "the engine refused the insert on channel " + std::to_string(ch + 1);
+                return false;
+            }
+            renderer.renderBlock();
+        }
+        ++m.inserts;
+    }
+    return true;
+}
 
+// The cheapest stereo effect: what the FX rack itself costs, not a plugin.
+class StereoGain final : public InsertProcessor {
+public:
+    int channels() const noexcept override { return 2; }
+    int latencySamples() const noexcept override { return 0; }
+    void rt_run(float* const* buffers, int frames) noexcept override {
+        for (int c = 0; c < 2; ++c)
+            for (int i = 0; i < frames; ++i)
+                buffers[c][i] *= 0.5f;
+    }
+};
+
+// Every FX slot fed from a bus and holding a StereoGain; every return with
+// its EQ on, on main and sending to every bus.
+void runFxRack(Engine& engine, OfflineRenderer& renderer, Poster& post, const Options& o) {
+    for (int k = 0; k < kFxSlots && o.buses > 0; ++k) {
+        post(Target::Fx, Param::FxSource, k, 0, static_cast<float>(k % o.buses));
+        std::unique_ptr<InsertProcessor> processor = std::make_unique<StereoGain>();
+        while (!engine.postInsert(Target::Fx, k, 0, processor))
+            renderer.renderBlock();
+        post(Target::FxReturn, Param::Fader, k, 0, -6);
+        post(Target::FxReturn, Param::Pan, k, 0, static_cast<float>(k - 4) / 4.0f);
+        for (int b = 0; b < kEqBands; ++b)
+            post(Target::FxReturn, Param::EqBandGain, k, b, b % 2 ? -3.0f : 2.0f);
+        for (int bus = 0; bus < o.buses; ++bus)
+            post(Target::FxReturn, Param::SendLevel, k, bus, -20);
+    }
+}
+
+// The busy console for o.seconds, every callback timed; with 'world', the
+// plugin o.insertUri in every channel's first insert slot; with 'fxRack', the
+// FX rack running (runFxRack).
+Measured measure(const Options& o, plugins::PluginWorld* world, bool fxRack = false) {
+    Measured m;
     EngineConfig config;
     config.inputs = o.inputs;
     config.buses = o.buses;
@@ -273,25 +369,25 @@ int main(int argc, char** argv) {
     };
 
     setUpConsole(post, o);
+    if (world && !insertOnEveryChannel(engine, renderer, *world, o, m))
+        return m;
+    if (fxRack)
+        runFxRack(engine, renderer, post, o);
 
-    // Warm-up (not timed): applies the set-up, lets every glide settle, warms
-    // the caches and the branch predictors.
+    // Warm-up (not timed): applies the set-up, lets every glide (and the
+    // inserts' fade-in) settle, warms the caches and the branch predictors.
     const double period = static_cast<double>(o.frames) / o.rate;
-    const long warmupBlocks = std::max(1L, std::lround(0.25 / period));
-    for (long b = 0; b < warmupBlocks; ++b) {
+    m.warmupBlocks = std::max(1L, std::lround(0.25 / period));
+    for (long b = 0; b < m.warmupBlocks; ++b) {
         fillInputs();
         renderer.renderBlock();
     }
 
-    const long blocks = std::max(1L, std::lround(o.seconds / period));
-    std::vector<double> ns(static_cast<std::size_t>(blocks));
-    long channelBlocksCompressing = 0, channelBlocksGated = 0, busBlocksCompressing = 0;
-    double mainPeak = 0;
-    bool finite = true;
+    m.blocks = std::max(1L, std::lround(o.seconds / period));
+    m.ns.resize(static_cast<std::size_t>(m.blocks));
     int nextChannel = 0;
-    long changesPosted = 0;
 
-    for (long b = 0; b < blocks; ++b) {
+    for (long b = 0; b < m.blocks; ++b) {
         fillInputs();
 
         // A few moves per callback: the faders of 'moving' channels riding
@@ -303,58 +399,71 @@ int main(int argc, char** argv) {
             nextChannel = (nextChannel + 1) % o.moving;
             post(Target::Channel, Param::Fader, ch, 0,
                  static_cast<float>(-10.0 + 6.0 * std::sin(2.0 * std::numbers::pi * 0.5 * t + ch)));
-            ++changesPosted;
+            ++m.changesPosted;
         }
         if (o.changesPerBlock > 0 && b % 8 == 0) {
             const int ch = static_cast<int>((b / 8) % o.inputs);
             post(Target::Channel, Param::EqBandGain, ch, 1,
                  static_cast<float>(-4.0 + 2.0 * std::sin(t)));
-            ++changesPosted;
+            ++m.changesPosted;
             if (o.buses > 0) {
                 post(Target::Bus, Param::Fader, static_cast<int>((b / 8) % o.buses), 0,
                      static_cast<float>(-6.0 + 3.0 * std::sin(t)));
-                ++changesPosted;
+                ++m.changesPosted;
             }
         }
 
         const auto start = std::chrono::steady_clock::now();
         renderer.renderBlock();
         const auto stop = std::chrono::steady_clock::now();
-        ns[static_cast<std::size_t>(b)] = static_cast<double>(
+        m.ns[static_cast<std::size_t>(b)] = static_cast<double>(
             std::chrono::duration_cast<std::chrono::nanoseconds>(stop - start).count());
 
         // Proof that the stages are working (not timed).
-        const MeterSnapshot& m = engine.readMeters();
-        for (const MeterPoint& p : m.channels) {
-            channelBlocksCompressing += p.compReductionDb > 1.0f;
-            channelBlocksGated += p.gateGain < 0.5f;
+        const MeterSnapshot& meters = engine.readMeters();
+        for (const MeterPoint& p : meters.channels) {
+            m.channelBlocksCompressing += p.compReductionDb > 1.0f;
+            m.channelBlocksGated += p.gateGain < 0.5f;
         }
-        for (const MeterPoint& p : m.buses)
-            busBlocksCompressing += p.compReductionDb > 0.5f;
+        for (const MeterPoint& p : meters.buses)
+            m.busBlocksCompressing += p.compReductionDb > 0.5f;
         for (float x : renderer.blockOutputs()[kMainLeftOutput]) {
-            finite = finite && std::isfinite(x);
-            mainPeak = std::max(mainPeak, static_cast<double>(std::fabs(x)));
+            m.finite = m.finite && std::isfinite(x);
+            m.mainPeak = std::max(m.mainPeak, static_cast<double>(std::fabs(x)));
         }
     }
+    m.insertFaults = engine.drainInsertFaults([](const InsertFault&) {});
+    m.fxReturnPeak = engine.readMeters().fxReturns[0][0].peak;
+    std::sort(m.ns.begin(), m.ns.end());
+    m.dropped = post.dropped();
+    m.stats = engine.stats();
+    return m;
+}
 
-    std::vector<double> sorted = ns;
-    std::sort(sorted.begin(), sorted.end());
-    double total = 0;
-    for (double v : ns)
-        total += v;
-    const double mean = total / static_cast<double>(blocks);
+void printActivity(const Options& o, const Measured& m) {
+    const double channelBlocks = static_cast<double>(m.blocks) * o.inputs;
+    std::printf(
+        "activity    : channel comp > 1 dB in %.0f %% of callbacks, gate closing in %.0f %%, "
+        "bus comp > 0.5 dB in %.0f %%, main L peak %.1f dBFS%s\n",
+        100.0 * static_cast<double>(m.channelBlocksCompressing) / channelBlocks,
+        100.0 * static_cast<double>(m.channelBlocksGated) / channelBlocks,
+        o.buses ? 100.0 * static_cast<double>(m.busBlocksCompressing) /
+                      (static_cast<double>(m.blocks) * o.buses)
+                : 0.0,
+        m.mainPeak > 0 ? 20.0 * std::log10(m.mainPeak) : -INFINITY,
+        m.finite ? "" : "  NON-FINITE OUTPUT");
+}
+
+void printReport(const Options& o, const std::string& realtime, const Measured& m) {
+    const double period = static_cast<double>(o.frames) / o.rate;
     const double periodNs = period * 1e9;
-    long xruns = 0;
-    for (double v : ns)
-        xruns += v > periodNs;
+    const double mean = m.mean();
     auto pct = [&](double v) { return 100.0 * v / periodNs; };
-    const EngineStats stats = engine.stats();
-
     std::printf("engine_load: every stage on (HPF 24 dB/oct, gate, comp, 4-band EQ, all sends)\n");
     std::printf("config      : %d inputs, %d buses, %d frames, %.0f Hz, %.1f s of audio "
                 "(%ld callbacks, %ld warm-up)\n",
-                o.inputs, o.buses, o.frames, o.rate, static_cast<double>(blocks) * period, blocks,
-                warmupBlocks);
+                o.inputs, o.buses, o.frames, o.rate, static_cast<double>(m.blocks) * period,
+                m.blocks, m.warmupBlocks);
     std::printf("moves       : %d fader moves per callback over %d channels; every 8th callback an "
                 "EQ gain and a bus fader\n",
                 o.changesPerBlock, o.moving);
@@ -363,31 +472,92 @@ int main(int argc, char** argv) {
                                                    : "normal priority (--realtime for SCHED_FIFO)");
     std::printf("period      : %.1f us per callback\n", periodNs / 1000.0);
     std::printf("mean        : %8.2f us  %6.2f %% of the period\n", mean / 1000.0, pct(mean));
-    std::printf("median      : %8.2f us  %6.2f %%\n", percentile(sorted, 50) / 1000.0,
-                pct(percentile(sorted, 50)));
-    std::printf("p99         : %8.2f us  %6.2f %%\n", percentile(sorted, 99) / 1000.0,
-                pct(percentile(sorted, 99)));
-    std::printf("p99.9       : %8.2f us  %6.2f %%\n", percentile(sorted, 99.9) / 1000.0,
-                pct(percentile(sorted, 99.9)));
-    std::printf("worst       : %8.2f us  %6.2f %%\n", sorted.back() / 1000.0, pct(sorted.back()));
+    for (const auto& [name, p] : {std::pair{"median", 50.0}, std::pair{"p99", 99.0},
+                                  std::pair{"p99.9", 99.9}, std::pair{"worst", 100.0}})
+        std::printf("%-12s: %8.2f us  %6.2f %%\n", name, percentile(m.ns, p) / 1000.0,
+                    pct(percentile(m.ns, p)));
     std::printf("per channel : %.3f ns per channel per sample (mean / (inputs * frames))\n",
                 mean / (static_cast<double>(o.inputs) * o.frames));
-    std::printf("xruns       : %ld callbacks longer than the period\n", xruns);
+    std::printf("xruns       : %ld callbacks longer than the period\n", m.xruns(periodNs));
     std::printf("changes     : %ld posted while timed (%ld dropped); engine applied %llu with the "
                 "set-up, rejected %llu\n",
-                changesPosted, post.dropped(),
-                static_cast<unsigned long long>(stats.commandsApplied),
-                static_cast<unsigned long long>(stats.commandsRejected));
-    const double channelBlocks = static_cast<double>(blocks) * o.inputs;
-    std::printf(
-        "activity    : channel comp > 1 dB in %.0f %% of callbacks, gate closing in %.0f %%, "
-        "bus comp > 0.5 dB in %.0f %%, main L peak %.1f dBFS%s\n",
-        100.0 * static_cast<double>(channelBlocksCompressing) / channelBlocks,
-        100.0 * static_cast<double>(channelBlocksGated) / channelBlocks,
-        o.buses ? 100.0 * static_cast<double>(busBlocksCompressing) /
-                      (static_cast<double>(blocks) * o.buses)
-                : 0.0,
-        mainPeak > 0 ? 20.0 * std::log10(mainPeak) : -INFINITY,
-        finite ? "" : "  NON-FINITE OUTPUT");
-    return finite ? 0 : 1;
+                m.changesPosted, m.dropped,
+                static_cast<unsigned long long>(m.stats.commandsApplied),
+                static_cast<unsigned long long>(m.stats.commandsRejected));
+    printActivity(o, m);
+}
+
+// The same console again with the inserts, side by side with the run without.
+void printWithInserts(const Options& o, const Measured& without, const Measured& with) {
+    const double periodNs = static_cast<double>(o.frames) / o.rate * 1e9;
+    auto pct = [&](double v) { return 100.0 * v / periodNs; };
+    std::printf("\nwith inserts: %s in insert slot 1 of every channel (%d instances); "
+                "%zu slots bypassed by the engine while timed\n",
+                o.insertUri.c_str(), with.inserts, with.insertFaults);
+    std::printf("              without inserts      with inserts        difference   per insert\n");
+    const auto row = [&](const char* name, double a, double b) {
+        std::printf("%-12s: %8.2f us %6.2f %%  %8.2f us %6.2f %%  %+9.2f us  %+8.3f us\n", name,
+                    a / 1000.0, pct(a), b / 1000.0, pct(b), (b - a) / 1000.0,
+                    (b - a) / 1000.0 / with.inserts);
+    };
+    row("mean", without.mean(), with.mean());
+    for (const auto& [name, p] : {std::pair{"median", 50.0}, std::pair{"p99", 99.0},
+                                  std::pair{"p99.9", 99.9}, std::pair{"worst", 100.0}})
+        row(name, percentile(without.ns, p), percentile(with.ns, p));
+    std::printf("xruns       : %ld without, %ld with (callbacks longer than the period)\n",
+                without.xruns(periodNs), with.xruns(periodNs));
+    printActivity(o, with);
+}
+
+// The FX rack's run next to the run without it.
+void printWithFxRack(const Options& o, const Measured& without, const Measured& with) {
+    const double periodNs = static_cast<double>(o.frames) / o.rate * 1e9;
+    auto pct = [&](double v) { return 100.0 * v / periodNs; };
+    std::printf("\nwith FX rack: a stereo gain in all %d FX slots, returns on main and sending to "
+                "every bus; FX return 1 peak %.1f dBFS\n",
+                kFxSlots, with.fxReturnPeak > 0 ? 20.0 * std::log10(with.fxReturnPeak) : -INFINITY);
+    std::printf("              without FX rack      with FX rack        difference\n");
+    const auto row = [&](const char* name, double a, double b) {
+        std::printf("%-12s: %8.2f us %6.2f %%  %8.2f us %6.2f %%  %+9.2f us\n", name, a / 1000.0,
+                    pct(a), b / 1000.0, pct(b), (b - a) / 1000.0);
+    };
+    row("mean", without.mean(), with.mean());
+    for (const auto& [name, p] :
+         {std::pair{"median", 50.0}, std::pair{"p99", 99.0}, std::pair{"worst", 100.0}})
+        row(name, percentile(without.ns, p), percentile(with.ns, p));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    if (!parse(argc, argv, o))
+        return 2;
+    o.moving = std::min(o.moving, o.inputs);
+
+    // Like the audio thread: SCHED_FIFO if asked and allowed, so that other
+    // processes do not preempt the timed callbacks (the worst case shows it).
+    const std::string realtime =
+        o.realtime ? requestRealtimePriorityForThisThread() : std::string("not asked");
+
+    const Measured without = measure(o, nullptr);
+    printReport(o, realtime, without);
+    if (o.fxRack) {
+        const Measured fx = measure(o, nullptr, true);
+        printWithFxRack(o, without, fx);
+        if (!fx.finite)
+            return 1;
+    }
+    if (o.insertUri.empty())
+        return without.finite ? 0 : 1;
+
+    plugins::PluginWorld world; // outlives the engine that runs its instances
+    const Measured with = measure(o, &world);
+    if (!with.insertError.empty()) {
+        std::fprintf(stderr, "%s: --inserts %s: %s\n", argv[0], o.insertUri.c_str(),
+                     with.insertError.c_str());
+        return 1;
+    }
+    printWithInserts(o, without, with);
+    return without.finite && with.finite ? 0 : 1;
 }

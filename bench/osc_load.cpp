@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
     const int rate = argc > 2 ? std::max(1, std::atoi(argv[2])) : 50;
     const int seconds = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
 
-    const ParameterRegistry registry({kInputs, kBuses});
+    ParameterRegistry registry({kInputs, kBuses});
     engine::Engine engine(engine::EngineConfig{kInputs, kBuses, 48000});
     engine::InternalClockBackend clock(engine, 48000, 64);
     ConsoleState state(registry, &engine);

@@ -92,7 +92,7 @@ bool waitUntilIdle(engine::Engine& engine) {
 
 // The audio thread's share: blocks that apply a whole recall against plain
 // blocks, rendered offline on this thread.
-void blockCost(const ParameterRegistry& registry, int iterations) {
+void blockCost(ParameterRegistry& registry, int iterations) {
     engine::Engine engine(engine::EngineConfig{kInputs, kBuses, kRate});
     engine::OfflineRenderer renderer(engine, kFrames);
     ConsoleState state(registry, &engine);
@@ -123,7 +123,7 @@ void blockCost(const ParameterRegistry& registry, int iterations) {
 int main(int argc, char** argv) {
     const int iterations = argc > 1 ? std::max(1, std::atoi(argv[1])) : 100;
 
-    const ParameterRegistry registry({kInputs, kBuses});
+    ParameterRegistry registry({kInputs, kBuses});
     engine::Engine engine(engine::EngineConfig{kInputs, kBuses, kRate});
     engine::InternalClockBackend clock(engine, kRate, kFrames);
     ConsoleState state(registry, &engine);

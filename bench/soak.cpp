@@ -16,8 +16,9 @@
 // mean callback time as a % of the period, RSS at start and end, OSC and MIDI
 // messages handled. No assertions: the figures are the result.
 
+#include "CpuTime.h"
+#include "SoakServer.h"
 #include "support/JackMidiTestClient.h"
-#include "support/JackServer.h"
 #include "support/OscTestClient.h"
 
 #include "AudioHost.h"
@@ -54,8 +55,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr int kInputs = 64;
-constexpr int kBuses = 16;
+constexpr int kInputs = bench::kSoakInputs;
+constexpr int kBuses = bench::kSoakBuses;
 constexpr int kOscClients = 8;
 constexpr int kScenes = 4;
 constexpr auto kOscMovePeriod = std::chrono::milliseconds(50);
@@ -82,12 +83,6 @@ bool parse(int argc, char** argv, SoakOptions& o) {
         }
     }
     return true;
-}
-
-// The machine's 1-minute load average: xruns on a shared machine follow it.
-double loadAverage() {
-    double load[1] = {0};
-    return getloadavg(load, 1) == 1 ? load[0] : -1;
 }
 
 long rssKiB() {
@@ -159,11 +154,7 @@ int main(int argc, char** argv) {
     qputenv("XDG_STATE_HOME", work.filePath(QStringLiteral("state")).toUtf8());
     const QString takes = work.filePath(QStringLiteral("takes"));
 
-    testing::JackServer::Options jackOptions;
-    jackOptions.captureChannels = kInputs;
-    jackOptions.playbackChannels = 4 + kBuses; // main, buses, monitor
-    jackOptions.synchronous = false;           // as a user's server runs
-    testing::JackServer server(jackOptions);
+    testing::JackServer server(bench::soakServerOptions());
     if (!server.ok()) {
         std::fprintf(stderr, "soak: no JACK server: %s\n", server.error().c_str());
         return 1;
@@ -187,7 +178,7 @@ int main(int argc, char** argv) {
     }
     Options options = commandLine.options;
     options.osc.port = 0; // any free port
-    if (const std::string refused = lockMemory(); !refused.empty())
+    if (const std::string refused = lockMemory(MemoryLock::CurrentAndFuture); !refused.empty())
         std::fprintf(stderr, "soak: %s\n", refused.c_str());
     const std::optional<StartupShow> startup = chooseStartupShow(options);
     if (!startup)
@@ -232,10 +223,13 @@ int main(int argc, char** argv) {
     const RealtimeThreads realtime = realtimeThreads();
     std::printf("real time: %s; load average %.1f on %u cores\n",
                 realtime.count ? realtime.description.c_str() : "no thread with real-time priority",
-                loadAverage(), std::thread::hardware_concurrency());
+                bench::loadAverage(), std::thread::hardware_concurrency());
     std::fflush(stdout);
 
     const long rssStart = rssKiB();
+    const bench::CpuTime cpuStart = bench::CpuTime::now();
+    bench::CpuTime cpuWindow = cpuStart; // since the last progress line
+    const std::uint64_t blocksAtStart = engine.stats().blocks;
     const auto start = Clock::now();
     const auto end = start + std::chrono::seconds(soak.seconds);
     // The surface plays on its own thread, at its own pace, whatever the
@@ -296,12 +290,13 @@ int main(int argc, char** argv) {
             const engine::EngineStats s = engine.stats();
             std::printf(
                 "  %4lld s: %llu blocks, %llu xruns, callback max %.1f%% of the period, "
-                "RSS %ld KiB, OSC %llu in / %ld out, MIDI %ld changes, %ld recalls\n",
+                "RSS %ld KiB, OSC %llu in / %ld out, MIDI %ld changes, %ld recalls; CPU %s\n",
                 (long long)std::chrono::duration_cast<std::chrono::seconds>(now - start).count(),
                 (unsigned long long)s.blocks, (unsigned long long)s.xruns,
                 100.0 * s.maxCallbackUs / periodUs, rssKiB(),
                 (unsigned long long)osc->counters().datagrams, oscReceived, midiChanges.changes,
-                recalls);
+                recalls, bench::CpuTime::now().sharesSince(cpuWindow).c_str());
+            cpuWindow = bench::CpuTime::now();
             std::fflush(stdout);
             nextReport += kReportPeriod;
         }
@@ -310,6 +305,10 @@ int main(int argc, char** argv) {
     }
 
     const long rssEnd = rssKiB();
+    const std::string cpuShares = bench::CpuTime::now().sharesSince(cpuStart);
+    const std::uint64_t blocksInSoak = engine.stats().blocks - blocksAtStart;
+    const double periodsInSoak =
+        std::chrono::duration<double>(Clock::now() - start).count() * 1e6 / periodUs;
     playing = false;
     surface.join();
     const QString recordFailure = soundcheck->recorder.failure();
@@ -320,8 +319,13 @@ int main(int argc, char** argv) {
     const engine::EngineStats s = engine.stats();
     const surfaces::osc::OscCounters& c = osc->counters();
     std::printf("soak: %d s, %llu blocks of %.0f us; load average %.1f at the end\n", soak.seconds,
-                (unsigned long long)s.blocks, periodUs, loadAverage());
+                (unsigned long long)s.blocks, periodUs, bench::loadAverage());
     std::printf("  xruns                 %llu\n", (unsigned long long)s.xruns);
+    std::printf("  periods               %llu of %.0f (%.1f%%) completed during the soak\n",
+                (unsigned long long)blocksInSoak, periodsInSoak,
+                100.0 * double(blocksInSoak) / periodsInSoak);
+    std::printf("  CPU                   %s (the whole machine, during the soak)\n",
+                cpuShares.c_str());
     std::printf("  callback              mean %.1f%%, worst %.1f%% of the period (%.0f us)\n",
                 100.0 * s.meanCallbackUs / periodUs, 100.0 * s.maxCallbackUs / periodUs,
                 s.maxCallbackUs);

@@ -24,8 +24,13 @@ packages=(
   # the Debian package (CPack, dpkg-shlibdeps), its manual page and its checks;
   # prlimit and setpriv (util-linux) for the --check-system test
   dpkg-dev help2man lintian desktop-file-utils appstream util-linux
+  # the package installed on a fresh Debian 12 and its service under systemd
+  # (packaging/test-fresh-install.sh, test-service.sh)
+  debootstrap systemd-container
   # LV2 plugins the plugin tests host (eg-amp, Dragonfly reverbs, ZamDelay)
   lv2-examples dragonfly-reverb-lv2 zam-plugins
+  # the demo show's effects (Calf Reverb and Vintage Delay, MDA Ambience)
+  calf-plugins mda-lv2
 )
 if [ "$want_rtsan" = 1 ]; then
   # clang's RealtimeSanitizer for the dedicated -fsanitize=realtime build

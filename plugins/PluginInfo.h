@@ -11,6 +11,21 @@
 
 namespace stagedesk::plugins {
 
+// A port whose value the host sets itself, named by its lv2:designation (or
+// the port that reports latency): not a control for the engineer, so not a
+// parameter of the address space, not saved in a show, and refused by
+// PluginInsert::setControl.
+enum class HostSet {
+    No,
+    Tempo,        // time:beatsPerMinute: the desk's tempo (PluginInsert::setTempo)
+    Enabled,      // lv2:enabled: always 1; the insert slot does the bypass
+    FreeWheeling, // lv2:freeWheeling: always 0; the desk runs in real time
+    Latency,      // the output that reports latency (PluginInfo::latencyPort)
+};
+
+// "tempo", "enabled", "free-wheeling", "latency" (empty for HostSet::No).
+const char* hostSetName(HostSet role);
+
 struct ScalePoint {
     float value = 0;
     std::string label;
@@ -28,7 +43,14 @@ struct ControlPortInfo {
     bool logarithmic = false;
     std::string unit; // units: extension's short name ("db", "hz", "ms"), or empty
     std::vector<ScalePoint> scalePoints;
+    HostSet hostSet = HostSet::No;
+
+    bool isHostSet() const { return hostSet != HostSet::No; }
 };
+
+// 'value' within the port's range (its default when not finite), rounded for
+// integer and toggled ports.
+float clampToPort(const ControlPortInfo& port, float value);
 
 struct PluginInfo {
     std::string uri;
@@ -44,8 +66,11 @@ struct PluginInfo {
     std::optional<std::uint32_t> latencyPort;
     bool hasState = false;   // implements the state extension
     bool usesWorker = false; // implements the worker extension
-    // An event input takes time:Position: the plugin follows the host's
-    // tempo (tempo-synced delays); PluginInsert::setTempo() feeds it.
+    // An event input takes time:Position (ZamDelay): PluginInstance sends it.
+    bool takesTimePosition = false;
+    // The plugin follows the host's tempo (tempo-synced delays), through
+    // time:Position events or a time:beatsPerMinute control port (Calf
+    // Vintage Delay's 'bpm_host'); PluginInsert::setTempo() feeds both.
     bool followsTempo = false;
     // Why this plugin cannot be hosted at all (a required feature the host
     // does not provide, a port of a kind it cannot connect), or empty.

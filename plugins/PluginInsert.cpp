@@ -15,13 +15,6 @@ namespace {
 
 constexpr std::size_t kControlQueueCapacity = 256;
 
-float clampToPort(const ControlPortInfo& port, float value) {
-    if (!std::isfinite(value))
-        value = port.defaultValue;
-    value = std::clamp(value, port.minimum, std::max(port.minimum, port.maximum));
-    return port.integer || port.toggled ? std::round(value) : value;
-}
-
 } // namespace
 
 PluginInsert::PluginInsert(PluginWorld& world, int channels)
@@ -68,6 +61,7 @@ PluginInsert::Created PluginInsert::create(PluginWorld& world, const Request& re
         lane.instance->rt_setTempo(request.tempoBpm);
         lane.instance->activate();
     }
+    self->copyHostSetValues();
 
     // Plugins write their latency port in run(): one block of silence, here
     // before hand-over, tells what the engine must compensate.
@@ -89,7 +83,7 @@ bool PluginInsert::restore(const PluginState& state, std::string& error) {
         return false;
     }
     const auto setBySymbol = [this](const std::string& symbol, float value) {
-        if (const auto slot = controlSlot(symbol))
+        if (const auto slot = controlSlot(symbol); slot && !info().controls[*slot].isHostSet())
             setBeforeRun(*slot, value);
     };
     for (const auto& [symbol, value] : state.controls)
@@ -109,6 +103,13 @@ void PluginInsert::setBeforeRun(std::size_t slot, float value) {
         lane.instance->value(port.index) = m_controls[slot];
 }
 
+void PluginInsert::copyHostSetValues() {
+    const auto& controls = info().controls;
+    for (std::size_t i = 0; i < controls.size(); ++i)
+        if (controls[i].isHostSet())
+            m_controls[i] = m_lanes.front().instance->value(controls[i].index);
+}
+
 std::optional<std::size_t> PluginInsert::controlSlot(const std::string& symbol) const {
     const auto& controls = info().controls;
     for (std::size_t i = 0; i < controls.size(); ++i)
@@ -119,7 +120,7 @@ std::optional<std::size_t> PluginInsert::controlSlot(const std::string& symbol) 
 
 bool PluginInsert::setControl(const std::string& symbol, float value) {
     const auto slot = controlSlot(symbol);
-    if (!slot)
+    if (!slot || info().controls[*slot].isHostSet())
         return false;
     const ControlPortInfo& port = info().controls[*slot];
     const float clamped = clampToPort(port, value);
@@ -130,7 +131,13 @@ bool PluginInsert::setControl(const std::string& symbol, float value) {
 }
 
 bool PluginInsert::setTempo(float bpm) {
-    return std::isfinite(bpm) && bpm > 0 && m_changes.tryPush(ControlChange{kTempoChange, bpm});
+    if (!std::isfinite(bpm) || bpm <= 0 || !m_changes.tryPush(ControlChange{kTempoChange, bpm}))
+        return false;
+    const auto& controls = info().controls;
+    for (std::size_t i = 0; i < controls.size(); ++i)
+        if (controls[i].hostSet == HostSet::Tempo)
+            m_controls[i] = clampToPort(controls[i], bpm);
+    return true;
 }
 
 std::optional<float> PluginInsert::control(const std::string& symbol) const {
@@ -150,7 +157,8 @@ PluginState PluginInsert::saveState() {
     PluginState state;
     state.uri = info().uri;
     for (std::size_t i = 0; i < m_controls.size(); ++i)
-        state.controls.emplace_back(info().controls[i].symbol, m_controls[i]);
+        if (!info().controls[i].isHostSet())
+            state.controls.emplace_back(info().controls[i].symbol, m_controls[i]);
     if (info().hasState)
         state.lv2State =
             saveLv2State(m_world, *m_lanes.front().instance, [this](const std::string& symbol) {

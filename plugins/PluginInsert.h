@@ -53,14 +53,18 @@ public:
     // Control thread.
     const PluginInfo& info() const { return m_lanes.front().instance->info(); }
     // Clamped to the port's range (rounded for integer and toggled ports).
-    // False for an unknown symbol or a full queue (then nothing changes).
+    // False for an unknown symbol, a port the host sets itself
+    // (ControlPortInfo::isHostSet) or a full queue (then nothing changes).
     bool setControl(const std::string& symbol, float value);
+    // Any input control's value, host-set ones included.
     std::optional<float> control(const std::string& symbol) const;
-    // The desk's tempo, for plugins that follow the host's (info().followsTempo).
-    // False when the queue is full.
+    // The desk's tempo, for plugins that follow the host's (info().followsTempo):
+    // their time:beatsPerMinute ports and time:Position events. False when
+    // the queue is full.
     bool setTempo(float bpm);
     // The newest value of an output control port (a meter, a reported value).
     std::optional<float> monitor(const std::string& symbol) const;
+    // The controls the engineer sets (not the host-set ones) and the plugin's state.
     PluginState saveState();
 
 private:
@@ -80,7 +84,11 @@ private:
     std::optional<std::size_t> controlSlot(const std::string& symbol) const;
     // Before hand-over: the control's value in the copy and in every instance.
     void setBeforeRun(std::size_t slot, float value);
+    // Restores what the engineer sets; host-set symbols in 'state' are ignored.
     bool restore(const PluginState& state, std::string& error);
+    // After the instances are set up: the control thread's copy of the
+    // host-set ports (tempo, enabled, free-wheeling) from the first instance.
+    void copyHostSetValues();
 
     PluginWorld& m_world;
     const int m_channels;

@@ -30,7 +30,7 @@ std::unique_ptr<PluginInstance> PluginInstance::create(PluginWorld& world, const
         return nullptr;
     }
     std::unique_ptr<PluginInstance> self(new PluginInstance(world, info, plugin));
-    if (info.followsTempo)
+    if (info.takesTimePosition)
         self->m_tempoEvent.emplace(world.urids());
     if (info.usesWorker)
         self->m_worker = std::make_unique<Worker>();
@@ -52,6 +52,15 @@ std::unique_ptr<PluginInstance> PluginInstance::create(PluginWorld& world, const
             self->m_values[c.index] = c.defaultValue;
             lilv_instance_connect_port(self->m_instance, c.index, &self->m_values[c.index]);
         }
+    // The ports the host sets: enabled (the insert slot bypasses, not the
+    // plugin), never free-wheeling; the tempo comes with rt_setTempo().
+    for (const ControlPortInfo& c : self->m_info.controls)
+        if (c.hostSet == HostSet::Enabled)
+            self->m_values[c.index] = clampToPort(c, 1.0f);
+        else if (c.hostSet == HostSet::FreeWheeling)
+            self->m_values[c.index] = clampToPort(c, 0.0f);
+        else if (c.hostSet == HostSet::Tempo)
+            self->m_tempoPorts.push_back(&c);
     for (auto [ports, buffers] : {std::pair{&info.atomInputs, &self->m_atomInputs},
                                   std::pair{&info.atomOutputs, &self->m_atomOutputs}})
         for (std::uint32_t port : *ports) {
@@ -78,6 +87,12 @@ void PluginInstance::connectAudio(std::uint32_t port, float* buffer) {
 void PluginInstance::activate() {
     lilv_instance_activate(m_instance);
     m_active = true;
+}
+
+void PluginInstance::rt_setTempo(float bpm) noexcept {
+    for (const ControlPortInfo* port : m_tempoPorts)
+        m_values[port->index] = clampToPort(*port, bpm);
+    m_pendingTempo = bpm;
 }
 
 void PluginInstance::rt_run(int frames) noexcept {

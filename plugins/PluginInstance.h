@@ -40,8 +40,9 @@ public:
 
     void activate();
     // Audio thread (or the owner before hand-over): the tempo goes to the
-    // plugin in the next run, if it follows the host's tempo.
-    void rt_setTempo(float bpm) noexcept { m_pendingTempo = bpm; }
+    // plugin's time:beatsPerMinute ports at once, and as a time:Position
+    // event in the next run, if it follows the host's tempo.
+    void rt_setTempo(float bpm) noexcept;
     // Audio thread (or the owner before hand-over): worker responses, then
     // run(), then the worker's end of run.
     void rt_run(int frames) noexcept;
@@ -65,8 +66,9 @@ private:
     // One aligned buffer per event port (kAtomBufferBytes each).
     std::vector<std::unique_ptr<std::uint64_t[]>> m_atomInputs, m_atomOutputs;
     std::uint32_t m_sequenceType, m_chunkType;
-    std::optional<TempoEvent> m_tempoEvent; // when the plugin follows the tempo
-    float m_pendingTempo = 0;               // bpm not sent yet, or 0
+    std::optional<TempoEvent> m_tempoEvent;           // when the plugin takes time:Position
+    std::vector<const ControlPortInfo*> m_tempoPorts; // in m_info: time:beatsPerMinute
+    float m_pendingTempo = 0;                         // bpm not sent yet, or 0
 };
 
 } // namespace stagedesk::plugins

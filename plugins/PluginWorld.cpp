@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace stagedesk::plugins {
 
@@ -78,7 +79,19 @@ PluginInfo PluginWorld::describe(const LilvPlugin* plugin) const {
                integer = uri(LV2_CORE__integer), enumeration = uri(LV2_CORE__enumeration),
                logarithmic = uri(LV2_PORT_PROPS__logarithmic), unit = uri(LV2_UNITS__unit),
                stateInterface = uri(LV2_STATE__interface),
-               workerInterface = uri(LV2_WORKER__interface), timePosition = uri(LV2_TIME__Position);
+               workerInterface = uri(LV2_WORKER__interface), timePosition = uri(LV2_TIME__Position),
+               designation = uri(LV2_CORE__designation);
+    const std::pair<Node, HostSet> hostDesignations[] = {
+        {uri(LV2_TIME__beatsPerMinute), HostSet::Tempo},
+        {uri(LV2_CORE__enabled), HostSet::Enabled},
+        {uri(LV2_CORE__freeWheeling), HostSet::FreeWheeling}};
+    const auto hostSetBy = [&](const LilvPort* port) {
+        const Node designated(lilv_port_get(plugin, port, designation.get()));
+        for (const auto& [node, role] : hostDesignations)
+            if (designated && lilv_node_equals(designated.get(), node.get()))
+                return role;
+        return HostSet::No;
+    };
 
     PluginInfo info;
     info.uri = text(lilv_plugin_get_uri(plugin));
@@ -109,7 +122,7 @@ PluginInfo PluginWorld::describe(const LilvPlugin* plugin) const {
         if (lilv_port_is_a(plugin, port, atomPort.get())) {
             (input ? info.atomInputs : info.atomOutputs).push_back(p);
             if (input && lilv_port_supports_event(plugin, port, timePosition.get()))
-                info.followsTempo = true;
+                info.takesTimePosition = true;
             continue;
         }
         if (lilv_port_has_property(plugin, port, optional.get()))
@@ -149,8 +162,15 @@ PluginInfo PluginWorld::describe(const LilvPlugin* plugin) const {
             std::sort(control.scalePoints.begin(), control.scalePoints.end(),
                       [](const ScalePoint& a, const ScalePoint& b) { return a.value < b.value; });
         }
+        control.hostSet = input                   ? hostSetBy(port)
+                          : info.latencyPort == p ? HostSet::Latency
+                                                  : HostSet::No;
         (input ? info.controls : info.monitors).push_back(std::move(control));
     }
+    info.followsTempo =
+        info.takesTimePosition ||
+        std::any_of(info.controls.begin(), info.controls.end(),
+                    [](const ControlPortInfo& c) { return c.hostSet == HostSet::Tempo; });
     return info;
 }
 

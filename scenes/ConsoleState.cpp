@@ -16,7 +16,7 @@ bool followsLink(const ParameterDescriptor& d) {
 }
 } // namespace
 
-ConsoleState::ConsoleState(const ParameterRegistry& registry, engine::Engine* engine)
+ConsoleState::ConsoleState(ParameterRegistry& registry, engine::Engine* engine)
     : m_registry(registry), m_engine(engine) {
     m_values.reserve(std::size_t(registry.count()));
     for (ParamId id = 0; id < registry.count(); ++id)
@@ -107,6 +107,8 @@ ChangeResult ConsoleState::set(const QString& address, const ParameterValue& val
 }
 
 ChangeResult ConsoleState::setNormalized(ParamId id, double normalized, SourceId source) {
+    if (id < 0 || id >= m_registry.count())
+        return {ChangeResult::Status::Refused, QStringLiteral("no such parameter")};
     const ParameterDescriptor& d = m_registry.at(id);
     if (d.isText())
         return {ChangeResult::Status::Refused, d.address + QStringLiteral(" takes a text")};
@@ -119,6 +121,10 @@ ChangeResult ConsoleState::setNormalized(ParamId id, double normalized, SourceId
 ChangeResult ConsoleState::set(ParamId id, const ParameterValue& value, SourceId source) {
     if (id < 0 || id >= m_registry.count())
         return {ChangeResult::Status::Refused, QStringLiteral("no such parameter")};
+    if (m_registry.at(id).retired)
+        return {ChangeResult::Status::Refused,
+                QStringLiteral("%1 is no longer a parameter: its plugin left the slot")
+                    .arg(m_registry.at(id).address)};
     ChangeResult result;
     const ParameterValue v = validated(id, value, result);
     if (!result.ok())
@@ -205,7 +211,7 @@ int ConsoleState::applyTransaction(std::span<const Assignment> requested, Source
     const double seconds = std::isfinite(fadeSeconds) ? std::clamp(fadeSeconds, 0.0, 600.0) : 0.0;
     const auto fade = static_cast<std::uint16_t>(seconds * 100.0 + 0.5);
     for (const Assignment& a : assignments) {
-        if (a.id < 0 || a.id >= m_registry.count())
+        if (a.id < 0 || a.id >= m_registry.count() || m_registry.at(a.id).retired)
             continue;
         ChangeResult result;
         const ParameterValue v = validated(a.id, a.value, result);
@@ -237,10 +243,46 @@ bool ConsoleState::store(ParamId id, const ParameterValue& value) {
 }
 
 void ConsoleState::notify(ParamId id, SourceId source) {
-    const ParameterValue& v = m_values[std::size_t(id)];
+    // A copy: an observer may add parameters, which moves m_values.
+    const ParameterValue v = m_values[std::size_t(id)];
     for (std::size_t s = 0; s < m_sources.size(); ++s)
         if (SourceId(s) != source && m_sources[s].active && m_sources[s].observer)
             m_sources[s].observer->parameterChanged(id, v, source);
+}
+
+std::vector<ParamId> ConsoleState::addParameters(std::vector<ParameterDescriptor> descriptors,
+                                                 const std::map<QString, double>& values) {
+    std::vector<ParamId> ids;
+    ids.reserve(descriptors.size());
+    for (ParameterDescriptor& d : descriptors) {
+        const auto given = values.find(d.address);
+        const ParamId id = m_registry.addDynamic(std::move(d));
+        ids.push_back(id);
+        if (id == kNoParam)
+            continue;
+        if (std::size_t(id) >= m_values.size())
+            m_values.resize(std::size_t(id) + 1);
+        const ParameterDescriptor& added = m_registry.at(id);
+        m_values[std::size_t(id)] =
+            given == values.end() ? defaultValue(id) : ParameterValue(added.clamp(given->second));
+    }
+    ++m_revision;
+    notifyAddressSpaceChanged();
+    return ids;
+}
+
+void ConsoleState::retireParameters(std::span<const ParamId> ids) {
+    for (const ParamId id : ids)
+        if (id >= 0 && id < m_registry.count())
+            m_registry.retire(id);
+    ++m_revision;
+    notifyAddressSpaceChanged();
+}
+
+void ConsoleState::notifyAddressSpaceChanged() {
+    for (std::size_t s = 0; s < m_sources.size(); ++s) // an observer may add a source
+        if (m_sources[s].active && m_sources[s].observer)
+            m_sources[s].observer->addressSpaceChanged();
 }
 
 void ConsoleState::post(std::span<const engine::Command> commands) {

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <map>
 #include <span>
 #include <variant>
 #include <vector>
@@ -29,6 +30,9 @@ class ConsoleObserver {
 public:
     virtual ~ConsoleObserver() = default;
     virtual void parameterChanged(ParamId id, const ParameterValue& value, SourceId source) = 0;
+    // Parameters were added or retired (the controls of a plugin put into a
+    // slot or taken out): what is cached by id or address may need a look.
+    virtual void addressSpaceChanged() {}
 };
 
 struct ChangeResult {
@@ -47,7 +51,8 @@ struct Assignment {
 class ConsoleState {
 public:
     // engine may be null (a console model without audio: check-show, tests).
-    ConsoleState(const ParameterRegistry& registry, engine::Engine* engine);
+    // The registry's dynamic part changes through this state only.
+    ConsoleState(ParameterRegistry& registry, engine::Engine* engine);
 
     const ParameterRegistry& registry() const { return m_registry; }
 
@@ -60,6 +65,15 @@ public:
     ChangeResult set(ParamId id, const ParameterValue& value, SourceId source);
     ChangeResult setNormalized(ParamId id, double normalized, SourceId source);
     ChangeResult set(const QString& address, const ParameterValue& value, SourceId source);
+
+    // The dynamic part of the address space (ParameterRegistry::addDynamic),
+    // each call one announcement to every observer (addressSpaceChanged).
+    // A parameter starts at its value in 'values' (by address; clamped), or
+    // its default. Returns the ids, kNoParam for an address that is static.
+    std::vector<ParamId> addParameters(std::vector<ParameterDescriptor> descriptors,
+                                       const std::map<QString, double>& values = {});
+    // A retired parameter refuses every change from now on.
+    void retireParameters(std::span<const ParamId> ids);
 
     // Many values as one engine transaction: all of them are heard in the same
     // audio block. Values of parameters that fade (faders, send levels) glide
@@ -94,6 +108,7 @@ private:
     // Stores an already validated value; returns false if it did not change.
     bool store(ParamId id, const ParameterValue& value);
     void notify(ParamId id, SourceId source);
+    void notifyAddressSpaceChanged();
     ParamId linkPartner(ParamId id) const;
     ParameterValue validated(ParamId id, const ParameterValue& value, ChangeResult& result) const;
     // Assignments to aliases replaced by the switches they write.
@@ -103,7 +118,7 @@ private:
     void refreshAliases(std::vector<ParamId>& changed);
     void post(std::span<const engine::Command> commands);
 
-    const ParameterRegistry& m_registry;
+    ParameterRegistry& m_registry;
     engine::Engine* m_engine;
     std::vector<ParameterValue> m_values;
     std::vector<Source> m_sources;

@@ -98,6 +98,8 @@ float ParameterDescriptor::engineValue(double plain) const {
         return plain >= 1 ? 24.0f : 12.0f;
     case EngineMapping::EqType:
         return float(int(kEqTypes[std::size_t(plain)]));
+    case EngineMapping::OffOrIndex:
+        return float(plain - 1);
     case EngineMapping::Direct:
     case EngineMapping::None:
         break;

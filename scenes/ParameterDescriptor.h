@@ -33,17 +33,20 @@ enum class Section : std::uint8_t {
 };
 const char* sectionName(Section s);
 
-enum class StripKind : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Global };
+// FxReturn: an FX return strip (/fxrtn/KK) together with the FX slot that
+// feeds it (/fx/K): a scope or a safe names them as one.
+enum class StripKind : std::uint8_t { Channel, Bus, Main, Dca, MuteGroup, Global, FxReturn };
 
 // How the plain value becomes the engine's value.
 enum class EngineMapping : std::uint8_t {
-    None,     // not an engine parameter (names, colours, links)
-    Direct,   // same number
-    FaderDb,  // kFaderOffDb (-inf) becomes the engine's silence
-    Percent,  // -100..100 -> -1..1 (pan)
-    Ratio,    // enum index -> compressor ratio
-    HpfSlope, // enum index -> 12 / 24 dB/oct
-    EqType,   // X32 EQ type index -> dsp::EqType
+    None,       // not an engine parameter (names, colours, links)
+    Direct,     // same number
+    FaderDb,    // kFaderOffDb (-inf) becomes the engine's silence
+    Percent,    // -100..100 -> -1..1 (pan)
+    Ratio,      // enum index -> compressor ratio
+    HpfSlope,   // enum index -> 12 / 24 dB/oct
+    EqType,     // X32 EQ type index -> dsp::EqType
+    OffOrIndex, // enum index: 0 ("OFF") -> -1, n -> n - 1 (an FX slot's source bus)
 };
 
 struct ParameterDescriptor {
@@ -60,6 +63,16 @@ struct ParameterDescriptor {
     // Another view of other parameters (ParameterRegistry::aliasOf): never
     // stored by shows or scenes, which keep what it shows.
     bool alias = false;
+    // A button press (/fx/K/tap): an event for whoever watches it, not a
+    // setting, so never stored by shows or scenes either.
+    bool momentary = false;
+    // Added while the console runs (ParameterRegistry::addDynamic): the
+    // controls of the plugin in an insert slot, /ch/01/insert/1/par/SYMBOL.
+    // Shows and scenes keep them with the slot's plugin ("plugins"), not as
+    // values. A retired one (its plugin left the slot) is no longer found by
+    // address and refuses every change; its id is never given to another.
+    bool dynamic = false;
+    bool retired = false;
 
     EngineMapping mapping = EngineMapping::None;
     engine::Target target = engine::Target::Engine;
@@ -67,6 +80,9 @@ struct ParameterDescriptor {
     std::uint16_t index = 0, sub = 0;
 
     bool isText() const { return taper == Taper::String; }
+    // Kept by shows and scenes as values: neither an alias, momentary nor
+    // dynamic.
+    bool isStored() const { return !alias && !momentary && !dynamic; }
     bool isDiscrete() const;
     // Clamped to the range, rounded where the value is discrete; NaN -> default.
     double clamp(double plain) const;

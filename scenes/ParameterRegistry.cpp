@@ -78,6 +78,10 @@ ParameterRegistry::ParameterRegistry(ConsoleSize size) : m_size(size) {
     for (int b = 0; b < size.buses; ++b)
         addBus(b);
     addMain();
+    for (int k = 0; k < engine::kFxSlots; ++k)
+        addFxSlot(k);
+    for (int k = 0; k < engine::kFxSlots; ++k)
+        addFxReturn(k);
     for (int d = 0; d < engine::kDcaCount; ++d)
         addDca(d);
     addGlobal();
@@ -121,7 +125,12 @@ void ParameterRegistry::addStripProcessing(const Strip& strip, const QString& p)
     addToStrip(strip, linear(p + "/dyn/attack", "ms", 0, 120, 10), dyn, Param::DynAttack);
     addToStrip(strip, logarithmic(p + "/dyn/release", "ms", 5, 4000, 150), dyn, Param::DynRelease);
     addToStrip(strip, linear(p + "/dyn/mgain", "dB", 0, 24, 0), dyn, Param::DynMakeup);
+    addEq(strip, p);
+    addFaderAndOn(strip, p);
+    addInserts(strip, p);
+}
 
+void ParameterRegistry::addEq(const Strip& strip, const QString& p) {
     addToStrip(strip, boolean(p + "/eq/on", true), Section::Eq, Param::EqOn);
     // The engine's defaults (StripParams): low shelf, two peaks, high shelf.
     const double freqs[engine::kEqBands] = {100, 500, 2000, 8000};
@@ -141,10 +150,14 @@ void ParameterRegistry::addStripProcessing(const Strip& strip, const QString& p)
         addToStrip(strip, logarithmic(band + "/q", {}, 10, 0.3, qs[b]), Section::Eq, Param::EqBandQ,
                    EngineMapping::Direct, b);
     }
-    addToStrip(strip, fader(p + "/mix/fader", strip.kind == StripKind::Channel ? kFaderOffDb : 0),
-               Section::FaderMute, Param::Fader, EngineMapping::FaderDb);
+}
+
+void ParameterRegistry::addFaderAndOn(const Strip& strip, const QString& p) {
+    // Channels and FX returns start closed; buses and main at unity.
+    const bool closed = strip.kind == StripKind::Channel || strip.kind == StripKind::FxReturn;
+    addToStrip(strip, fader(p + "/mix/fader", closed ? kFaderOffDb : 0), Section::FaderMute,
+               Param::Fader, EngineMapping::FaderDb);
     addToStrip(strip, boolean(p + "/mix/on", true), Section::FaderMute, Param::On);
-    addInserts(strip, p);
 }
 
 // The insert slots (engine/inserts/): on and position reach the engine; the
@@ -203,7 +216,13 @@ void ParameterRegistry::addChannel(int ch) {
                Param::GateRelease);
 
     addStripProcessing(strip, p);
+    addPanSendsAndGroups(strip, p);
+    addSolo(strip, p);
+}
 
+// What a channel and an FX return share after the fader: pan, main assign,
+// the sends to the mix buses, DCA and mute-group membership.
+void ParameterRegistry::addPanSendsAndGroups(const Strip& strip, const QString& p) {
     addToStrip(strip, linear(p + "/mix/pan", {}, -100, 100, 0), Section::FaderMute, Param::Pan,
                EngineMapping::Percent);
     addToStrip(strip, boolean(p + "/mix/st", true), Section::Routing, Param::MainOn);
@@ -220,7 +239,6 @@ void ParameterRegistry::addChannel(int ch) {
                Param::DcaMask);
     addToStrip(strip, integer(p + "/grp/mute", 0, (1 << engine::kMuteGroupCount) - 1, 0),
                Section::Routing, Param::MuteGroupMask);
-    addSolo(strip, p);
 }
 
 // Solo (PFL on channels, AFL on buses) is the engineer's listening, not part
@@ -241,6 +259,51 @@ void ParameterRegistry::addBus(int bus) {
 
 void ParameterRegistry::addMain() {
     addStripProcessing({StripKind::Main, 0, Target::Main}, QStringLiteral("/main/st"));
+}
+
+QString ParameterRegistry::fxSlotPrefix(int slot) const {
+    return QStringLiteral("/fx/") + QString::number(slot + 1);
+}
+
+QString ParameterRegistry::fxReturnPrefix(int slot) const {
+    return QStringLiteral("/fxrtn/") + twoDigits(slot + 1);
+}
+
+// An FX slot (X32 /fx/K): the plugin the insert host puts in it, on (off is
+// silence, not dry: a return of the dry send would double it), the mix bus
+// that feeds it, and the tempo a delay follows, set by typing it or by
+// tapping /tap (app/FxTapTempo). Filed under its return strip, in the inserts
+// section.
+void ParameterRegistry::addFxSlot(int slot) {
+    const QString p = fxSlotPrefix(slot);
+    const Strip strip{StripKind::FxReturn, slot, Target::Fx};
+    const Section ins = Section::Inserts;
+    ParameterDescriptor uri = text(p + "/plugin");
+    uri.maxLength = kPluginUriLength;
+    addToStrip(strip, std::move(uri), ins);
+    addToStrip(strip, boolean(p + "/on", true), ins, Param::InsertOn);
+    QStringList sources{QStringLiteral("OFF")};
+    for (int b = 0; b < m_size.buses; ++b)
+        sources << QStringLiteral("MIX") + QString::number(b + 1);
+    addToStrip(strip, enumeration(p + "/source", sources, 0), ins, Param::FxSource,
+               EngineMapping::OffOrIndex);
+    addToStrip(strip, linear(p + "/tempo", "BPM", kMinTempoBpm, kMaxTempoBpm, 120), ins);
+    ParameterDescriptor tap = boolean(p + "/tap", false);
+    tap.momentary = true;
+    addToStrip(strip, std::move(tap), ins);
+}
+
+// An FX return (X32 /fxrtn/KK): a stereo strip with a channel's EQ, fader,
+// pan (as balance), sends and groups, and no preamp, dynamics or inserts.
+void ParameterRegistry::addFxReturn(int slot) {
+    const QString p = fxReturnPrefix(slot);
+    const Strip strip{StripKind::FxReturn, slot, Target::FxReturn};
+    addToStrip(strip, text(p + "/config/name"), Section::Names);
+    addToStrip(strip, enumeration(p + "/config/color", kColours, 6), Section::Names);
+    addEq(strip, p);
+    addFaderAndOn(strip, p);
+    addPanSendsAndGroups(strip, p);
+    addSolo(strip, p);
 }
 
 void ParameterRegistry::addDca(int dca) {
@@ -339,6 +402,40 @@ const SwitchAlias* ParameterRegistry::aliasOf(ParamId id) const {
     return nullptr;
 }
 // ---- end of Soundcheck -----------------------------------------------------
+
+ParamId ParameterRegistry::addDynamic(ParameterDescriptor d) {
+    const ParamId live = find(d.address);
+    if (live != kNoParam && !at(live).dynamic)
+        return kNoParam;
+    d.dynamic = true;
+    d.retired = false;
+    ParamId id = m_dynamicIds.value(d.address, kNoParam);
+    if (id == kNoParam) {
+        id = count();
+        m_dynamicIds.insert(d.address, id);
+        m_params.push_back(std::move(d));
+    } else {
+        m_params[std::size_t(id)] = std::move(d);
+    }
+    if (live == kNoParam) {
+        const std::pair entry{at(id).address, id};
+        m_sorted.insert(std::lower_bound(m_sorted.begin(), m_sorted.end(), entry), entry);
+        m_byAddress.insert(entry.first, id);
+    }
+    return id;
+}
+
+void ParameterRegistry::retire(ParamId id) {
+    ParameterDescriptor& d = m_params[std::size_t(id)];
+    if (!d.dynamic || d.retired)
+        return;
+    d.retired = true;
+    m_byAddress.remove(d.address);
+    const std::pair entry{d.address, id};
+    const auto it = std::lower_bound(m_sorted.begin(), m_sorted.end(), entry);
+    if (it != m_sorted.end() && *it == entry)
+        m_sorted.erase(it);
+}
 
 std::vector<ParamId> ParameterRegistry::subtree(const QString& prefix) const {
     std::vector<ParamId> ids;

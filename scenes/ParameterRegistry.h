@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QString>
 
+#include <deque>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -23,6 +24,10 @@ struct ConsoleSize {
 using ParamId = int;
 constexpr ParamId kNoParam = -1;
 
+// An FX slot's tempo (/fx/K/tempo), typed or tapped.
+constexpr double kMinTempoBpm = 30;
+constexpr double kMaxTempoBpm = 300;
+
 class ParameterRegistry {
 public:
     explicit ParameterRegistry(ConsoleSize size);
@@ -30,7 +35,8 @@ public:
     ConsoleSize size() const { return m_size; }
     int count() const { return static_cast<int>(m_params.size()); }
     const ParameterDescriptor& at(ParamId id) const { return m_params[std::size_t(id)]; }
-    const std::vector<ParameterDescriptor>& all() const { return m_params; }
+    // A deque: a reference from at() stays valid while parameters are added.
+    const std::deque<ParameterDescriptor>& all() const { return m_params; }
 
     // kNoParam if the address is unknown.
     ParamId find(const QString& address) const { return m_byAddress.value(address, kNoParam); }
@@ -38,9 +44,23 @@ public:
     // /ch/01/mix/fader, /ch/01/mix/05/level, ...), in address order.
     std::vector<ParamId> subtree(const QString& prefix) const;
 
+    // The dynamic part (the controls of the plugins in the insert slots; see
+    // ParameterDescriptor::dynamic), changed through ConsoleState only.
+    // Appends d, or gives an address registered before its old id back with
+    // the new descriptor: an id never names another address, so the scenes
+    // and mappings that hold one stay right. kNoParam when the address is
+    // a static parameter's.
+    ParamId addDynamic(ParameterDescriptor d);
+    // find() and subtree() no longer list it; at(id) stays valid and says
+    // retired. Static parameters are never retired.
+    void retire(ParamId id);
+
     // "/ch/01" (or "/ch/001" on consoles of more than 99 inputs).
     QString channelPrefix(int channel) const;
     QString busPrefix(int bus) const;
+    // "/fx/1" (an FX slot, 0-based here) and "/fxrtn/01" (its return strip).
+    QString fxSlotPrefix(int slot) const;
+    QString fxReturnPrefix(int slot) const;
     // The stereo-link partner of a channel (0-based) and the link parameter, or -1.
     ParamId channelLinkParam(int channel) const;
     // What an alias parameter (descriptor.alias) shows; null for the others.
@@ -62,9 +82,14 @@ private:
                     std::optional<engine::Param> param = std::nullopt,
                     EngineMapping mapping = EngineMapping::Direct, int sub = 0);
     void addStripProcessing(const Strip& strip, const QString& prefix);
+    void addEq(const Strip& strip, const QString& prefix);
+    void addFaderAndOn(const Strip& strip, const QString& prefix);
+    void addPanSendsAndGroups(const Strip& strip, const QString& prefix);
     void addChannel(int ch);
     void addBus(int bus);
     void addMain();
+    void addFxSlot(int slot);
+    void addFxReturn(int slot);
     void addDca(int dca);
     void addGlobal();
     void addSoundcheck();
@@ -74,9 +99,10 @@ private:
     void addInserts(const Strip& strip, const QString& prefix);
 
     ConsoleSize m_size;
-    std::vector<ParameterDescriptor> m_params;
-    QHash<QString, ParamId> m_byAddress;
-    std::vector<std::pair<QString, ParamId>> m_sorted;
+    std::deque<ParameterDescriptor> m_params;
+    QHash<QString, ParamId> m_byAddress;               // live parameters only
+    QHash<QString, ParamId> m_dynamicIds;              // every dynamic address ever added
+    std::vector<std::pair<QString, ParamId>> m_sorted; // live, by address
     std::vector<std::pair<ParamId, SwitchAlias>> m_aliases;
     QHash<ParamId, ParamId> m_aliasShowing;
 };

@@ -1,15 +1,26 @@
 #include "RecallScope.h"
 
+#include "ConsoleSize.h"
+
 namespace stagedesk::scenes {
 
+namespace {
+StripSet everyStrip(ConsoleSize size, bool in) {
+    StripSet set;
+    set.channels.assign(std::size_t(size.inputs), in);
+    set.buses.assign(std::size_t(size.buses), in);
+    set.main = set.dcas = set.global = in;
+    set.fxReturns.assign(std::size_t(engine::kFxSlots), in);
+    return set;
+}
+} // namespace
+
 StripSet StripSet::all(ConsoleSize size) {
-    return {std::vector<bool>(std::size_t(size.inputs), true),
-            std::vector<bool>(std::size_t(size.buses), true), true, true, true};
+    return everyStrip(size, true);
 }
 
 StripSet StripSet::none(ConsoleSize size) {
-    return {std::vector<bool>(std::size_t(size.inputs), false),
-            std::vector<bool>(std::size_t(size.buses), false), false, false, false};
+    return everyStrip(size, false);
 }
 
 bool StripSet::contains(const ParameterDescriptor& d) const {
@@ -26,6 +37,8 @@ bool StripSet::contains(const ParameterDescriptor& d) const {
         return main;
     case StripKind::Dca:
         return dcas;
+    case StripKind::FxReturn:
+        return in(fxReturns);
     case StripKind::MuteGroup:
     case StripKind::Global:
         return global;

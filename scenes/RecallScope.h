@@ -11,8 +11,9 @@ namespace stagedesk::scenes {
 
 using SectionSet = std::bitset<std::size_t(Section::Count)>;
 
-// A set of strips: channels and buses by number, main, DCAs, and the global
-// parameters (mute groups). A stereo link belongs to the first channel of its
+// A set of strips: channels and buses by number, main, DCAs, the global
+// parameters (mute groups), and the FX returns by number (each with the FX
+// slot that feeds it). A stereo link belongs to the first channel of its
 // pair, in the routing section.
 struct StripSet {
     std::vector<bool> channels;
@@ -20,6 +21,7 @@ struct StripSet {
     bool main = false;
     bool dcas = false;
     bool global = false;
+    std::vector<bool> fxReturns; // engine::kFxSlots of them
 
     static StripSet all(ConsoleSize size);
     static StripSet none(ConsoleSize size);

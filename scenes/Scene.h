@@ -5,6 +5,7 @@
 
 #include "ConsoleState.h"
 #include "RecallScope.h"
+#include "SlotPluginState.h"
 
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,10 @@ struct Scene {
     double fadeSeconds = 0; // faders and send levels glide over this time
     RecallScope scope;
     std::map<ParamId, ParameterValue> values; // non-default values only
+    // The controls of the plugins in the insert slots, by slot, with the
+    // plugin they belong to (recalled only into a slot running it); the one
+    // place of those parameters (ParameterDescriptor::dynamic) in a scene.
+    SlotPluginStates plugins;
 
     // Hooks for the surfaces (later issues): fired when the scene is recalled.
     std::optional<int> midiProgram;

@@ -1,5 +1,7 @@
 #include "SceneList.h"
 
+#include "PluginControls.h"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -54,8 +56,9 @@ int SceneList::store(int index, const QString& name, const RecallScope& scope, d
     scene.fadeSeconds = fadeSeconds;
     const ParameterRegistry& registry = m_state.registry();
     for (ParamId id = 0; id < registry.count(); ++id)
-        if (!m_state.isDefault(id) && !registry.at(id).alias) // an alias: its switches are kept
+        if (!m_state.isDefault(id) && registry.at(id).isStored()) // an alias: its switches are kept
             scene.values.emplace_hint(scene.values.end(), id, m_state.value(id));
+    scene.plugins = pluginControls(m_state, scene.plugins);
 
     if (append) {
         m_undoStore = StoreUndo{scene.id, std::nullopt};
@@ -93,7 +96,7 @@ std::vector<Assignment> SceneList::recallAssignments(const Scene& scene) const {
         while (stored != scene.values.end() && stored->first < id)
             ++stored;
         const ParameterDescriptor& d = registry.at(id);
-        if (!scene.scope.includes(d) || m_safes.protects(d) || d.alias)
+        if (!scene.scope.includes(d) || m_safes.protects(d) || !d.isStored())
             continue;
         const bool has = stored != scene.values.end() && stored->first == id;
         const auto target = storable(d, has ? stored->second : m_state.defaultValue(id));
@@ -107,12 +110,26 @@ bool SceneList::recall(int index) {
     if (!validIndex(index))
         return false;
     const Scene& scene = m_scenes[std::size_t(index)];
-    const std::vector<Assignment> changes = recallAssignments(scene);
+    const auto reaches = [&](const ParameterDescriptor& d) {
+        return scene.scope.includes(d) && !m_safes.protects(d);
+    };
+    std::vector<Assignment> changes = recallAssignments(scene);
+    // The controls of plugins that stay in their slots, in the same transaction.
+    const std::vector<Assignment> controls =
+        pluginControlAssignments(m_state, scene.plugins, reaches);
+    changes.insert(changes.end(), controls.begin(), controls.end());
     std::vector<Assignment> previous;
     previous.reserve(changes.size());
     for (const Assignment& a : changes)
         previous.push_back({a.id, m_state.value(a.id)});
     m_state.applyTransaction(changes, kInternalSource, scene.fadeSeconds);
+    // A plugin this recall put into a slot has its controls in the model now
+    // (the insert host added them as it started building it): the scene's go
+    // there before the plugin runs.
+    const std::vector<Assignment> late = pluginControlAssignments(m_state, scene.plugins, reaches);
+    for (const Assignment& a : late)
+        previous.push_back({a.id, m_state.value(a.id)});
+    m_state.applyTransaction(late, kInternalSource);
     m_undoRecall = std::move(previous);
     m_recalledIndex = index;
     notify(SceneListEvent::Recalled);

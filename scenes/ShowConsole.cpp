@@ -7,11 +7,11 @@ ShowDocument captureShow(const ConsoleState& state, const SceneList& scenes) {
     ShowDocument show;
     show.console = registry.size();
     for (ParamId id = 0; id < registry.count(); ++id)
-        if (!state.isDefault(id) && !registry.at(id).alias) // an alias: its switches are saved
+        if (!state.isDefault(id) && registry.at(id).isStored()) // an alias: its switches are saved
             show.state.emplace(registry.at(id).address, state.value(id));
     for (const Scene& scene : scenes.scenes()) {
-        ShowScene s{scene.id,    scene.name, scene.notes,       scene.fadeSeconds,
-                    scene.scope, {},         scene.midiProgram, scene.oscMessages};
+        ShowScene s{scene.id, scene.name,        scene.notes,       scene.fadeSeconds, scene.scope,
+                    {},       scene.midiProgram, scene.oscMessages, scene.plugins};
         for (const auto& [id, value] : scene.values)
             s.values.emplace(registry.at(id).address, value);
         show.scenes.push_back(std::move(s));
@@ -30,8 +30,8 @@ bool applyShow(const ShowDocument& show, ConsoleState& state, SceneList& scenes)
     std::vector<Assignment> assignments;
     assignments.reserve(std::size_t(registry.count()));
     for (ParamId id = 0; id < registry.count(); ++id) {
-        if (registry.at(id).alias)
-            continue; // follows its switches
+        if (!registry.at(id).isStored())
+            continue; // an alias follows its switches; a button is not pressed by a show
         const auto it = show.state.find(registry.at(id).address);
         assignments.push_back({id, it != show.state.end() ? it->second : state.defaultValue(id)});
     }
@@ -47,6 +47,7 @@ bool applyShow(const ShowDocument& show, ConsoleState& state, SceneList& scenes)
         scene.scope = s.scope;
         scene.midiProgram = s.midiProgram;
         scene.oscMessages = s.oscMessages;
+        scene.plugins = s.plugins;
         // A scene keeps only what differs from the defaults.
         for (const auto& [address, value] : s.values)
             if (const ParamId id = registry.find(address);

@@ -32,6 +32,7 @@ struct ShowScene {
     AddressValues values;
     std::optional<int> midiProgram;
     QStringList oscMessages;
+    SlotPluginStates plugins; // the scene's plugin controls (Scene::plugins)
     bool operator==(const ShowScene&) const = default;
 };
 

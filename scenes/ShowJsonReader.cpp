@@ -234,7 +234,9 @@ bool Reader::strips(const QJsonObject& o, const JsonPath& path, bool all, StripS
     const ConsoleSize size = m_registry->size();
     if (!stripList(o.value(QLatin1String("channels")), path / "channels", all, size.inputs,
                    out.channels) ||
-        !stripList(o.value(QLatin1String("buses")), path / "buses", all, size.buses, out.buses))
+        !stripList(o.value(QLatin1String("buses")), path / "buses", all, size.buses, out.buses) ||
+        !stripList(o.value(QLatin1String("fxReturns")), path / "fxReturns", all, engine::kFxSlots,
+                   out.fxReturns))
         return false;
     for (auto [key, flag] : {std::pair{"main", &out.main}, std::pair{"dcas", &out.dcas},
                              std::pair{"global", &out.global}}) {
@@ -248,9 +250,9 @@ bool Reader::strips(const QJsonObject& o, const JsonPath& path, bool all, StripS
 
 bool Reader::scene(const QJsonValue& v, const JsonPath& path, ShowScene& out) {
     QJsonObject o;
-    if (!object(v, path, o) ||
-        !onlyKeys(o, path,
-                  {"id", "name", "notes", "fade", "scope", "values", "midiProgram", "osc"}))
+    if (!object(v, path, o) || !onlyKeys(o, path,
+                                         {"id", "name", "notes", "fade", "scope", "values",
+                                          "midiProgram", "osc", "plugins"}))
         return false;
     if (!o.contains(QLatin1String("id")))
         return fail(path, QStringLiteral("the \"id\" field is missing"));
@@ -270,7 +272,8 @@ bool Reader::scene(const QJsonValue& v, const JsonPath& path, ShowScene& out) {
     QJsonObject s;
     if (!scope.isUndefined() &&
         (!object(scope, path / "scope", s) ||
-         !onlyKeys(s, path / "scope", {"sections", "channels", "buses", "main", "dcas", "global"})))
+         !onlyKeys(s, path / "scope",
+                   {"sections", "channels", "buses", "main", "dcas", "global", "fxReturns"})))
         return false;
     if (!sections(s.value(QLatin1String("sections")), path / "scope" / "sections", true,
                   out.scope.sections) ||
@@ -295,6 +298,10 @@ bool Reader::scene(const QJsonValue& v, const JsonPath& path, ShowScene& out) {
             out.oscMessages << message;
         }
     }
+    auto plugins = readShowPlugins(o.value(QLatin1String("plugins")), path / "plugins");
+    if (const auto* error = std::get_if<ShowError>(&plugins))
+        return fail(error->path, error->message);
+    out.plugins = std::get<SlotPluginStates>(std::move(plugins));
     return values(o.value(QLatin1String("values")), path / "values", out.values);
 }
 
@@ -316,7 +323,8 @@ bool Reader::safes(const QJsonValue& v, RecallSafes& out) {
     QJsonObject o;
     if (!v.isUndefined() &&
         (!object(v, path, o) ||
-         !onlyKeys(o, path, {"sections", "channels", "buses", "main", "dcas", "global"})))
+         !onlyKeys(o, path,
+                   {"sections", "channels", "buses", "main", "dcas", "global", "fxReturns"})))
         return false;
     return sections(o.value(QLatin1String("sections")), path / "sections", false, out.sections) &&
            strips(o, path, false, out.strips);

@@ -65,6 +65,8 @@ void writeSectionsAndStrips(JsonWriter& w, const SectionSet& sections, const Str
     w.value(strips.dcas);
     w.key(QStringLiteral("global"));
     w.value(strips.global);
+    w.key(QStringLiteral("fxReturns"));
+    writeStripList(w, strips.fxReturns);
     w.endObject();
 }
 
@@ -86,6 +88,10 @@ void writeScene(JsonWriter& w, const ShowScene& scene, const ParameterRegistry& 
     w.value(QJsonArray::fromStringList(scene.oscMessages));
     w.key(QStringLiteral("values"));
     writeValues(w, scene.values, registry);
+    if (!scene.plugins.empty()) { // left out otherwise, as the show's
+        w.key(QStringLiteral("plugins"));
+        writeShowPlugins(w, scene.plugins);
+    }
     w.endObject();
 }
 

@@ -59,6 +59,7 @@ public:
     // The address on the console, or empty when its strip is left out.
     QString address(const QString& showAddress) const;
     AddressValues values(const AddressValues& values) const;
+    ParameterValue value(const QString& address, const ParameterValue& v) const;
     SlotPluginStates plugins(const SlotPluginStates& plugins) const;
     StripSet strips(const StripSet& strips) const;
 
@@ -77,19 +78,29 @@ QString Mapper::address(const QString& a) const {
     static const QRegularExpression send(QStringLiteral("^/mix/(\\d+)(/.*)$"));
     static const QRegularExpression bus(QStringLiteral("^/bus/(\\d+)(/.*)$"));
     static const QRegularExpression link(QStringLiteral("^/config/chlink/(\\d+)-(\\d+)$"));
-    QString result = a;
-    if (const auto m = channel.match(a); m.hasMatch()) {
-        const int ch = mapped(m_channels, m.captured(1));
-        if (ch < 0)
-            return {};
-        QString rest = m.captured(2);
+    static const QRegularExpression fxReturn(QStringLiteral("^(/fxrtn/\\d+)(/.*)$"));
+    // A channel's or an FX return's send follows its bus.
+    const auto mappedSend = [&](QString rest) -> QString {
         if (const auto s = send.match(rest); s.hasMatch()) {
             const int b = mapped(m_buses, s.captured(1));
             if (b < 0)
                 return {};
             rest = QStringLiteral("/mix/%1").arg(b + 1, 2, 10, QLatin1Char('0')) + s.captured(2);
         }
+        return rest;
+    };
+    QString result = a;
+    if (const auto m = channel.match(a); m.hasMatch()) {
+        const int ch = mapped(m_channels, m.captured(1));
+        const QString rest = mappedSend(m.captured(2));
+        if (ch < 0 || rest.isEmpty())
+            return {};
         result = m_registry.channelPrefix(ch) + rest;
+    } else if (const auto m = fxReturn.match(a); m.hasMatch()) {
+        const QString rest = mappedSend(m.captured(2));
+        if (rest.isEmpty())
+            return {};
+        result = m.captured(1) + rest;
     } else if (const auto m = bus.match(a); m.hasMatch()) {
         const int b = mapped(m_buses, m.captured(1));
         if (b < 0)
@@ -110,8 +121,18 @@ AddressValues Mapper::values(const AddressValues& values) const {
     AddressValues out;
     for (const auto& [a, v] : values)
         if (const QString mappedAddress = address(a); !mappedAddress.isEmpty())
-            out.emplace(mappedAddress, v);
+            out.emplace(mappedAddress, value(a, v));
     return out;
+}
+
+// An FX slot's source names a bus (1-based, 0 = OFF): it follows its bus,
+// or is OFF when the bus is left out.
+ParameterValue Mapper::value(const QString& address, const ParameterValue& v) const {
+    static const QRegularExpression source(QStringLiteral("^/fx/\\d+/source$"));
+    const double* bus = std::get_if<double>(&v);
+    if (!bus || *bus < 1 || !source.match(address).hasMatch())
+        return v;
+    return double(mapped(m_buses, QString::number(int(*bus))) + 1);
 }
 
 // A slot goes where its /plugin parameter goes.
@@ -179,6 +200,7 @@ std::variant<ShowDocument, ShowError> mapShow(const ShowDocument& show, ConsoleS
     out.plugins = mapper.plugins(show.plugins);
     for (ShowScene& scene : out.scenes) {
         scene.values = mapper.values(scene.values);
+        scene.plugins = mapper.plugins(scene.plugins);
         scene.scope.strips = mapper.strips(scene.scope.strips);
     }
     out.safes.strips = mapper.strips(show.safes.strips);

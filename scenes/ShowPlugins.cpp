@@ -69,26 +69,26 @@ std::optional<QString> tooLong(const QString& text, int limit) {
 }
 
 std::optional<ShowError> checkSlot(const QString& key, const SlotPluginState& slot,
-                                   const ShowDocument& show, const ParameterRegistry& registry,
-                                   const JsonPath& path) {
+                                   const AddressValues& values, const QString& valuesName,
+                                   const ParameterRegistry& registry, const JsonPath& path) {
     const QString pluginAddress = slotPluginAddress(key);
     if (key.size() > kMaxShowStringLength || registry.find(pluginAddress) == kNoParam)
         return ShowError{path, QStringLiteral("not an insert slot of this console (such as "
                                               "/ch/01/insert/1, /bus/01/insert/4, "
-                                              "/main/st/insert/1)")};
+                                              "/main/st/insert/1, /fx/1)")};
     if (slot.uri.isEmpty())
         return ShowError{path / "uri", QStringLiteral("the plugin's URI is empty")};
     if (auto problem = tooLong(slot.uri, kMaxShowStringLength))
         return ShowError{path / "uri", *problem};
-    const auto inSlot = show.state.find(pluginAddress);
-    const QString slotUri = inSlot == show.state.end() ? QString()
+    const auto inSlot = values.find(pluginAddress);
+    const QString slotUri = inSlot == values.end() ? QString()
                             : std::holds_alternative<QString>(inSlot->second)
                                 ? std::get<QString>(inSlot->second)
                                 : QString();
     if (slotUri != slot.uri)
         return ShowError{path / "uri", QStringLiteral("the state of a plugin that is not in the "
-                                                      "slot (state.%1 is \"%2\")")
-                                           .arg(pluginAddress, slotUri)};
+                                                      "slot (%1.%2 is \"%3\")")
+                                           .arg(valuesName, pluginAddress, slotUri)};
     if (slot.controls.size() > std::size_t(kMaxPluginControls))
         return ShowError{path / "controls", QStringLiteral("%1 controls; a plugin has at most %2")
                                                 .arg(slot.controls.size())
@@ -160,8 +160,16 @@ void writeShowPlugins(JsonWriter& w, const SlotPluginStates& plugins) {
 
 std::optional<ShowError> checkShowPlugins(const ShowDocument& show,
                                           const ParameterRegistry& registry) {
-    for (const auto& [key, slot] : show.plugins)
-        if (auto error = checkSlot(key, slot, show, registry, member(JsonPath() / "plugins", key)))
+    return checkPluginStates(show.plugins, show.state, QStringLiteral("state"), registry,
+                             JsonPath() / "plugins");
+}
+
+std::optional<ShowError> checkPluginStates(const SlotPluginStates& plugins,
+                                           const AddressValues& values, const QString& valuesName,
+                                           const ParameterRegistry& registry,
+                                           const JsonPath& path) {
+    for (const auto& [key, slot] : plugins)
+        if (auto error = checkSlot(key, slot, values, valuesName, registry, member(path, key)))
             return error;
     return std::nullopt;
 }

@@ -2,7 +2,7 @@
 // The show file's "plugins" member: the saved state of each occupied insert
 // slot (SlotPluginState), read with the types of the format, written in a
 // fixed order, and checked against the console (a key must be an insert
-// slot whose /plugin in the state names the same URI).
+// slot or an FX slot whose /plugin in the state names the same URI).
 
 #include "JsonWriter.h"
 #include "ShowDocument.h"
@@ -22,6 +22,11 @@ void writeShowPlugins(JsonWriter& w, const SlotPluginStates& plugins);
 // Keys, URIs, lengths and counts against a registry of the show's size.
 std::optional<ShowError> checkShowPlugins(const ShowDocument& show,
                                           const ParameterRegistry& registry);
+// The same for any such member ('path'), against the /plugin values in
+// 'values' (a scene's), which messages call 'valuesName'.
+std::optional<ShowError> checkPluginStates(const SlotPluginStates& plugins,
+                                           const AddressValues& values, const QString& valuesName,
+                                           const ParameterRegistry& registry, const JsonPath& path);
 
 // The states of the plugins that 'state' still names in their slots.
 SlotPluginStates pluginsStillInSlots(const SlotPluginStates& plugins, const AddressValues& state);

@@ -72,6 +72,10 @@ bool Validator::strips(const StripSet& strips, const JsonPath& path) {
                               .arg(strips.buses.size())
                               .arg(size.inputs)
                               .arg(size.buses));
+    if (int(strips.fxReturns.size()) != engine::kFxSlots)
+        return fail(path, QStringLiteral("covers %1 FX returns on a console of %2")
+                              .arg(strips.fxReturns.size())
+                              .arg(engine::kFxSlots));
     return true;
 }
 
@@ -96,7 +100,11 @@ bool Validator::scene(const ShowScene& scene, const JsonPath& path) {
     for (qsizetype i = 0; i < scene.oscMessages.size(); ++i)
         if (!text(scene.oscMessages[i], path / "osc" / int(i)))
             return false;
-    return values(scene.values, path / "values");
+    if (!values(scene.values, path / "values"))
+        return false;
+    const auto plugins = checkPluginStates(scene.plugins, scene.values, QStringLiteral("values"),
+                                           m_registry, path / "plugins");
+    return !plugins || fail(plugins->path, plugins->message);
 }
 
 std::optional<ShowError> Validator::run(const ShowDocument& show) {

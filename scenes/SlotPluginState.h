@@ -20,7 +20,7 @@ struct SlotPluginState {
     bool operator==(const SlotPluginState&) const = default;
 };
 
-// By slot: "/ch/01/insert/1", "/bus/03/insert/2", "/main/st/insert/4".
+// By slot: "/ch/01/insert/1", "/bus/03/insert/2", "/main/st/insert/4", "/fx/1".
 using SlotPluginStates = std::map<QString, SlotPluginState>;
 
 } // namespace stagedesk::scenes

@@ -14,6 +14,7 @@
 #include "ShowValidation.h"
 #include "inserts/InsertSlot.h"
 #include "support/OfflineRig.h"
+#include "support/ShowFileText.h"
 #include "support/TestPlugins.h"
 
 #include <QSignalSpy>
@@ -76,12 +77,6 @@ scenes::ShowDocument ampShow(const QString& uri, double gainDb) {
     show.state.emplace(QString(kSlot) + "/plugin", uri);
     show.plugins.emplace(kSlot, scenes::SlotPluginState{uri, {{"gain", gainDb}}, {}});
     return show;
-}
-
-// The "plugins" member of a show file's text, as written.
-QByteArray pluginsSection(const QByteArray& file) {
-    const qsizetype start = file.indexOf("\"plugins\"");
-    return start < 0 ? QByteArray() : file.mid(start);
 }
 
 } // namespace
@@ -202,8 +197,8 @@ private slots:
         QVERIFY(std::fabs(level - kDryMainDb) < 0.01);
 
         const QByteArray after = scenes::writeShowJson(desk.session.snapshot(), registry);
-        QVERIFY(!pluginsSection(before).isEmpty());
-        QCOMPARE(pluginsSection(after), pluginsSection(before));
+        QVERIFY(!test::pluginsSection(before).isEmpty());
+        QCOMPARE(test::pluginsSection(after), test::pluginsSection(before));
         QCOMPARE(after, before); // nothing else changed either
     }
 

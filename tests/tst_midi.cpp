@@ -188,6 +188,7 @@ private slots:
     void portsRememberedInTheShow();
     void learnEachKind_data();
     void learnEachKind();
+    void learnAPluginControl();
     void bindingsInTheShowSlot();
     void programChangeRecallsScenes();
     void sceneRecallSendsProgramChange();
@@ -1010,6 +1011,64 @@ void TestMidi::learnEachKind() {
     QVERIFY(map.removeBinding(0));
     QVERIFY(!map.removeBinding(0));
     QVERIFY(map.bindings().empty());
+}
+
+// A plugin's control (a parameter added while running, as the insert host
+// adds eg-amp's gain) is learned like any other; while its plugin is out of
+// the slot the CC does nothing, and with the plugin back (the same id) it
+// moves the control again. A show's binding to such a control is kept while
+// no plugin has it.
+void TestMidi::learnAPluginControl() {
+    Rig rig;
+    SceneList scenes(rig.state);
+    MidiMapSurface map(rig.state, scenes, rig.midi);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connected(), kWaitMs);
+    const QString address = QStringLiteral("/ch/01/insert/1/par/gain");
+    ParameterDescriptor gain;
+    gain.address = address;
+    gain.unit = QStringLiteral("dB");
+    gain.min = -90, gain.max = 24, gain.defaultValue = 0;
+    gain.section = Section::Inserts;
+    gain.strip = StripKind::Channel;
+    QVERIFY(!map.learn(address));
+    const ParamId id = rig.state.addParameters({gain}).front();
+    QVERIFY(id != kNoParam);
+
+    QSignalSpy learned(&map, &MidiMapSurface::learned);
+    QVERIFY(map.learn(address));
+    rig.device->send({0xB2, 70, 10});
+    QVERIFY(learned.wait(kWaitMs));
+    rig.device->send({0xB2, 70, 127});
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(id), 24.0, kWaitMs);
+
+    // Retired: CC 70 changes nothing; CC 71 (another control, sent after it)
+    // shows when the device's messages have been handled.
+    const std::vector<ParamId> ids{id};
+    rig.state.retireParameters(ids);
+    const ParamId fader = rig.id(QStringLiteral("/ch/02/mix/fader"));
+    QVERIFY(map.addBinding({MidiBinding::Kind::Cc, 2, 71, false, "/ch/02/mix/fader"}));
+    rig.device->send({0xB2, 70, 0});
+    rig.device->send({0xB2, 71, 127});
+    QTRY_VERIFY_WITH_TIMEOUT(std::fabs(rig.state.normalized(fader) - 1) < 1e-6, kWaitMs);
+    const double whileRetired = rig.state.number(id);
+
+    QCOMPARE(rig.state.addParameters({gain}).front(), id); // back at its default, 0 dB
+    rig.device->send({0xB2, 70, 0});
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state.number(id), -90.0, kWaitMs);
+    qInfo("CC 70 learned for %s: 127 -> 24 dB; retired: %.1f dB after CC 70 = 0; back: %.1f dB",
+          qPrintable(address), whileRetired, rig.state.number(id));
+    QCOMPARE(whileRetired, 24.0);
+
+    rig.state.retireParameters(ids);
+    const QJsonObject slot = QJsonDocument::fromJson(R"({"bindings":[
+        {"address":"/ch/01/insert/1/par/gain","type":"cc","channel":3,"number":70}]})")
+                                 .object();
+    QCOMPARE(map.loadJson(slot), QString());
+    QCOMPARE(map.toJson().value("bindings"), slot.value("bindings"));
+    QVERIFY(map.loadJson(QJsonDocument::fromJson(R"({"bindings":[
+        {"address":"/ch/01/mix/par/gain","type":"cc","channel":3,"number":70}]})")
+                             .object())
+                .contains("is not a parameter"));
 }
 
 void TestMidi::bindingsInTheShowSlot() {

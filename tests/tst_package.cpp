@@ -49,6 +49,7 @@ private slots:
     void initTestCase();
     void contents();
     void controlFields();
+    void licenceAndContactAgree();
     void lintianHasNoErrors();
     void metadataValidates();
     void unitVerifies();
@@ -147,6 +148,42 @@ void TestPackage::controlFields() {
                  qPrintable(QLatin1String(library) + QStringLiteral(" not in ") + depends));
     // The QML modules loaded at run time, which no linker sees.
     QVERIFY(depends.contains(QStringLiteral("qml6-module-qtquick-layouts")));
+}
+
+// One licence and one contact, wherever the package names them: the control
+// file, the Debian copyright file and the AppStream metadata.
+void TestPackage::licenceAndContactAgree() {
+    const Ran control = run(QStringLiteral("dpkg-deb"),
+                            {QStringLiteral("-f"), m_deb, QStringLiteral("Maintainer")});
+    QCOMPARE(control.exitCode, 0);
+    const QString maintainer = control.out.trimmed();
+    const QString address =
+        QRegularExpression(QStringLiteral("<(.+@.+)>")).match(maintainer).captured(1);
+    QVERIFY2(!address.isEmpty(), qPrintable(maintainer));
+
+    QFile copyrightFile(m_root + QStringLiteral("/usr/share/doc/stagedesk/copyright"));
+    QVERIFY(copyrightFile.open(QIODevice::ReadOnly));
+    const QString copyright = QString::fromUtf8(copyrightFile.readAll());
+    QVERIFY(copyright.startsWith(QStringLiteral(
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n")));
+    QVERIFY2(
+        copyright.contains(QStringLiteral("\nUpstream-Contact: ") + maintainer + QLatin1Char('\n')),
+        qPrintable(copyright));
+    // Every file under GPL-3+, whose full text Debian keeps in one place.
+    QVERIFY(copyright.contains(QStringLiteral("\nFiles: *\n")));
+    QCOMPARE(copyright.count(QStringLiteral("\nLicense: GPL-3+\n")), 2);
+    QVERIFY(copyright.contains(QStringLiteral("\"/usr/share/common-licenses/GPL-3\"")));
+    QVERIFY(QFile::exists(QStringLiteral(STAGEDESK_SOURCE_DIR "/COPYING")));
+
+    QFile metainfoFile(m_root +
+                       QStringLiteral("/usr/share/metainfo/org.stagedesk.Stagedesk.metainfo.xml"));
+    QVERIFY(metainfoFile.open(QIODevice::ReadOnly));
+    const QString metainfo = QString::fromUtf8(metainfoFile.readAll());
+    QVERIFY(
+        metainfo.contains(QStringLiteral("<project_license>GPL-3.0-or-later</project_license>")));
+    QVERIFY2(metainfo.contains(QStringLiteral("<update_contact>") + address +
+                               QStringLiteral("</update_contact>")),
+             qPrintable(metainfo));
 }
 
 void TestPackage::lintianHasNoErrors() {

@@ -10,6 +10,7 @@
 #include "rt/AudioThread.h"
 #include "support/AllocationTrap.h"
 #include "support/OfflineRig.h"
+#include "support/PluginSignals.h"
 #include "support/TestPlugins.h"
 
 #include <QProcess>
@@ -19,7 +20,6 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
-#include <random>
 #include <thread>
 #include <vector>
 
@@ -33,21 +33,6 @@ using test::Signal;
 using namespace stagedesk::engine;
 constexpr double kRate = 48000;
 constexpr int kBlock = kMaxBlockFrames;
-
-Signal impulse(int frames) {
-    Signal s(frames, 0.0f);
-    s[0] = 1.0f;
-    return s;
-}
-
-Signal noise(int frames, unsigned seed) {
-    std::mt19937 generator(seed);
-    std::uniform_real_distribution<float> uniform(-0.5f, 0.5f);
-    Signal s(frames);
-    for (float& x : s)
-        x = uniform(generator);
-    return s;
-}
 
 // A console whose channels 0 and 1 reach main at 0 dB, hard left and hard
 // right (main L and R are their inputs), settled past every smoothing ramp.
@@ -64,27 +49,6 @@ bool postToChannel(test::OfflineRig& rig, int ch, std::unique_ptr<PluginInsert> 
     return rig.engine().postInsert(Target::Channel, ch, 0, processor);
 }
 
-// Runs 'audio' (one signal per channel, equal lengths) through the insert
-// in engine-sized blocks, as the audio thread would, and returns its output.
-std::vector<Signal> process(PluginInsert& insert, std::vector<Signal> audio) {
-    const int frames = static_cast<int>(audio.front().size());
-    std::vector<float*> buffers(audio.size());
-    for (int start = 0; start < frames; start += kBlock) {
-        for (std::size_t c = 0; c < audio.size(); ++c)
-            buffers[c] = audio[c].data() + start;
-        insert.rt_run(buffers.data(), std::min(kBlock, frames - start));
-    }
-    return audio;
-}
-
-double rmsDb(const Signal& s, int from, int to) {
-    double sum = 0;
-    for (int i = from; i < to; ++i)
-        sum += double(s[i]) * s[i];
-    const double rms = std::sqrt(sum / (to - from));
-    return rms > 0 ? 20 * std::log10(rms) : -400;
-}
-
 // Largest difference of RMS level between two signals, window by window (dB).
 double envelopeDifferenceDb(const Signal& a, const Signal& b, int window) {
     double worst = 0;
@@ -92,14 +56,6 @@ double envelopeDifferenceDb(const Signal& a, const Signal& b, int window) {
         worst = std::max(worst,
                          std::fabs(rmsDb(a, from, from + window) - rmsDb(b, from, from + window)));
     return worst;
-}
-
-int peakIndex(const Signal& s, int from) {
-    int best = from;
-    for (int i = from; i < int(s.size()); ++i)
-        if (std::fabs(s[i]) > std::fabs(s[best]))
-            best = i;
-    return best;
 }
 
 } // namespace
@@ -190,6 +146,8 @@ private slots:
               "    latency: not reported\n"
               "    controls:\n"
               "      gain (Gain): -90 .. 24 db, default 0, values: -10=-10 -5=-5 0=0 5=+5\n",
+              // A port the host sets itself (lv2:designation time:beatsPerMinute).
+              "      bpm_host (Host BPM): 1 .. 300 bpm, default 120, host-set: tempo\n",
               "http://lv2plug.in/plugins/eg-fifths\n"
               "    name: Example Fifths\n"
               "    audio: 0 in, 0 out\n"

@@ -11,10 +11,17 @@
 #include "ConsoleScreen.h"
 #include "ConsoleSession.h"
 #include "Engine.h"
+#include "FxReturnsModel.h"
+#include "FxTapTempo.h"
+#include "InsertHost.h"
 #include "LineCheckModel.h"
 #include "MidiSetupModel.h"
 #include "OscServer.h"
 #include "OscSetupModel.h"
+#include "PluginControlsModel.h"
+#include "PluginSlotsModel.h"
+#include "PluginWorld.h"
+#include "PluginsView.h"
 #include "RecallScopeModel.h"
 #include "RecorderModel.h"
 #include "ResponseCurves.h"
@@ -26,19 +33,23 @@
 #include "SoundcheckStartup.h"
 #include "SoundcheckView.h"
 #include "StatusModel.h"
+#include "StripInsertsModel.h"
 #include "StripModel.h"
 #include "TakeFolder.h"
 #include "TakesModel.h"
+#include "io/OfflineRenderer.h"
 #include "io/RtAudioBackend.h"
 #include "support/JackMidiTestClient.h"
 #include "support/JackServer.h"
 #include "support/JackTestClient.h"
 #include "support/OscTestClient.h"
+#include "support/TestPlugins.h"
 
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPointingDevice>
+#include <QProcess>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSet>
@@ -114,6 +125,14 @@ private slots:
     void keyboardTypesChannelName();
     void scopeEditorBusesMainDcas();
     void setupScreenshot();
+    void insertChosenOnChannelPage();
+    void missingPluginShowsItsUri();
+    void pluginControlSliderSetsParameter();
+    void delayCompensationShown();
+    void fxReturnFaderSetsModel();
+    void tapTempoShowsBpm();
+    void pluginScreenshots();
+    void programRunsWithItsScreen();
     void cleanupTestCase();
 
 private:
@@ -183,6 +202,22 @@ private:
     // as 'options' say.
     void reopenScreenWithAudio(app::Options options);
     ui::SoundcheckView* soundcheck() const { return m_console->soundcheck(); }
+    // An insert host with the installed plugins (and the test plugin) for
+    // the screen, as stagedesk attaches it; 'saved' as a show's plugin states.
+    void attachPlugins(const scenes::SlotPluginStates& saved = {});
+    QString text(const QString& address) const { return m_session->state().text(id(address)); }
+    // The text of an item inside another one (a slot card's name, status).
+    QString textIn(const QString& outer, const char* inner) {
+        QQuickItem* found = findItem(item(outer), QLatin1String(inner));
+        return found ? found->property("text").toString() : QStringLiteral("<none>");
+    }
+    // The channel page with its insert slots in place of EQ and dynamics.
+    void showInserts() {
+        showPage("channel");
+        if (!item("insertsPanel"))
+            click(item("insertsView"));
+        QTRY_VERIFY(item("insertsPanel"));
+    }
     // A line-check row's value.
     QVariant line(int row, int role) const {
         ui::LineCheckModel* model = soundcheck()->lineCheck();
@@ -198,6 +233,8 @@ private:
     std::unique_ptr<app::SoundcheckDesk> m_desk;
     std::unique_ptr<app::AudioHost> m_audio;
     std::unique_ptr<surfaces::osc::OscServer> m_osc;
+    std::unique_ptr<plugins::PluginWorld> m_world; // for the whole suite: outlives every engine
+    std::unique_ptr<app::InsertHost> m_inserts;
     std::unique_ptr<ui::ConsoleScreen> m_screen;
     QQuickWindow* m_window = nullptr;
     ui::Console* m_console = nullptr;
@@ -222,7 +259,8 @@ void TestUi::init() {
 
 void TestUi::cleanup() {
     m_screen.reset();
-    m_osc.reset(); // after the screen that shows them
+    m_inserts.reset(); // after the screen that shows its slots
+    m_osc.reset();     // after the screen that shows them
     m_audio.reset();
     m_desk.reset(); // a take still running ends while the engine runs
     stopAudio();
@@ -233,6 +271,7 @@ void TestUi::cleanup() {
 
 void TestUi::cleanupTestCase() {
     m_jack.reset();
+    m_world.reset();
 }
 
 bool TestUi::startAudio() {
@@ -1434,6 +1473,323 @@ void TestUi::setupScreenshot() {
                              "midiLearn", "oscRuleAdd", "oscRule_1", "saveAs"})
         verifyInside(QString::fromLatin1(name), QRectF(0, 0, 1280, 800));
     saveScreenshot(QStringLiteral("setup-1280x800.png"));
+}
+
+void TestUi::attachPlugins(const scenes::SlotPluginStates& saved) {
+    if (!m_world) {
+        test::useTestLv2Path();
+        m_world = std::make_unique<plugins::PluginWorld>();
+    }
+    m_inserts =
+        std::make_unique<app::InsertHost>(m_session->state(), *m_engine, m_world.get(), saved);
+    m_console->plugins()->attach(m_inserts.get(), m_world.get());
+}
+
+void TestUi::insertChosenOnChannelPage() {
+    attachPlugins();
+    showInserts();
+    // Channel 1's first slot is empty: its card says so, and the chooser
+    // offers the installed mono plugins (1 in, 1 out) only.
+    QCOMPARE(textIn("slot_0", "slotName"), QStringLiteral("EMPTY"));
+    QCOMPARE(textIn("slot_0", "slotStatus"), QStringLiteral("EMPTY"));
+    const QVariantList choices = m_console->plugins()->inserts()->choices();
+    int egAmp = -1;
+    for (int i = 0; i < choices.size(); ++i) {
+        const QVariantMap choice = choices[i].toMap();
+        QVERIFY2(choice["detail"].toString().startsWith("1 in 1 out"),
+                 qPrintable(choice["uri"].toString()));
+        if (choice["uri"].toString() == QLatin1String(test::kEgAmp))
+            egAmp = i;
+    }
+    qInfo("%lld mono plugins to choose from", qint64(choices.size()));
+    QVERIFY(egAmp >= 0);
+    QVERIFY(choices.size() > 5);
+    // Scrolled to it, as a finger would, and tapped.
+    QQuickItem* list = item("pluginList");
+    QVERIFY(list);
+    QVERIFY(QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, egAmp),
+                                      Q_ARG(int, 1))); // ListView.Center
+    const QString choice = QStringLiteral("choice_") + QLatin1String(test::kEgAmp);
+    QTRY_VERIFY(item(choice));
+    click(item(choice));
+    QCOMPARE(text("/ch/01/insert/1/plugin"), QLatin1String(test::kEgAmp));
+    // Built off the control thread, then running, by its name, with no latency.
+    QTRY_COMPARE(textIn("slot_0", "slotStatus"), QStringLiteral("RUNNING"));
+    QCOMPARE(textIn("slot_0", "slotName"), QStringLiteral("Simple Amplifier"));
+    QCOMPARE(textIn("slot_0", "slotLatency"), QStringLiteral("0 samples"));
+    QCOMPARE(m_inserts->status("/ch/01/insert/1"), app::InsertHost::SlotStatus::Running);
+    // ON is the slot's /on; REMOVE empties the slot.
+    QVERIFY(findItem(item("slot_0"), "slotOn")->property("checked").toBool());
+    click(findItem(item("slot_0"), "slotOn"));
+    QCOMPARE(number("/ch/01/insert/1/on"), 0.0);
+    QTRY_COMPARE(textIn("slot_0", "slotStatus"), QStringLiteral("BYPASSED"));
+    click(findItem(item("slot_0"), "slotOn"));
+    QCOMPARE(number("/ch/01/insert/1/on"), 1.0);
+    // PRE/POST the EQ.
+    QCOMPARE(number("/ch/01/insert/1/pos"), 1.0); // POST
+    click(findItem(item("slot_0"), "slotPos"));
+    QCOMPARE(number("/ch/01/insert/1/pos"), 0.0);
+    QTRY_COMPARE(findItem(item("slot_0"), "slotPos")->property("text").toString(),
+                 QStringLiteral("PRE"));
+    click(findItem(item("slot_0"), "slotRemove"));
+    QCOMPARE(text("/ch/01/insert/1/plugin"), QString());
+    QTRY_COMPARE(textIn("slot_0", "slotName"), QStringLiteral("EMPTY"));
+}
+
+void TestUi::missingPluginShowsItsUri() {
+    attachPlugins();
+    const QString uri = QStringLiteral("urn:stagedesk:plugins:not-installed");
+    QVERIFY(
+        m_session->state().set(id("/ch/02/insert/3/plugin"), uri, scenes::kInternalSource).ok());
+    m_console->setSelectedChannel(1);
+    showInserts();
+    // The card names the plugin by its URI and says it is missing, with the
+    // insert host's words; the status bar says it on every page.
+    QTRY_VERIFY2(textIn("slot_2", "slotStatus").startsWith("MISSING"),
+                 qPrintable(textIn("slot_2", "slotStatus")));
+    QVERIFY(textIn("slot_2", "slotStatus").contains("not installed"));
+    QCOMPARE(textIn("slot_2", "slotName"), uri);
+    QVERIFY2(item("alertText")->property("text").toString().contains(uri),
+             qPrintable(item("alertText")->property("text").toString()));
+    QVERIFY(item("alertText")->property("text").toString().contains("not installed"));
+    showPage("mixing");
+    QVERIFY(item("alertText")->property("text").toString().contains(uri));
+    click(item("alertText")); // touched away
+    QTRY_COMPARE(item("alertText")->property("text").toString(), QString());
+    // The slot keeps naming it.
+    QCOMPARE(text("/ch/02/insert/3/plugin"), uri);
+}
+
+void TestUi::pluginControlSliderSetsParameter() {
+    attachPlugins();
+    QVERIFY(m_session->state()
+                .set(id("/ch/01/insert/1/plugin"), QString::fromLatin1(test::kEgAmp),
+                     scenes::kInternalSource)
+                .ok());
+    showInserts();
+    // eg-amp's one control, 'gain' (-90..24 dB), as a slider named by the plugin.
+    QTRY_VERIFY(item("par_gain"));
+    QCOMPARE(item("par_gain")->property("label").toString(), QStringLiteral("Gain"));
+    const QString address = QStringLiteral("/ch/01/insert/1/par/gain");
+    QCOMPARE(number(address), 0.0);
+    const scenes::ParameterDescriptor& gain = m_session->state().registry().at(id(address));
+    QCOMPARE(gain.min, -90.0);
+    QCOMPARE(gain.max, 24.0);
+    const double target =
+        dragSlider("par_gain", normalized(address), -int(item("par_gain")->width() / 10));
+    QVERIFY2(std::abs(normalized(address) - target) < 0.002,
+             qPrintable(QStringLiteral("%1 vs %2").arg(normalized(address)).arg(target)));
+    QVERIFY2(std::abs(number(address) - gain.fromNormalized(target)) < 0.01,
+             qPrintable(QString::number(number(address))));
+    QVERIFY(number(address) < -5);
+    qInfo("gain dragged to %.2f dB", number(address));
+    // The plugin has it, and the slider shows it with its unit.
+    QTRY_VERIFY(m_inserts->control("/ch/01/insert/1", "gain").has_value());
+    QTRY_VERIFY(std::abs(*m_inserts->control("/ch/01/insert/1", "gain") - number(address)) < 0.01);
+    QTRY_COMPARE(item("par_gain")->property("valueText").toString(), gain.format(number(address)));
+    QVERIFY(item("par_gain")->property("valueText").toString().contains("dB"));
+    // A change from elsewhere (OSC) moves the slider too.
+    const scenes::SourceId osc = m_session->state().addSource(QStringLiteral("osc test"));
+    QVERIFY(m_session->state().set(id(address), -20.0, osc).ok());
+    QTRY_COMPARE(item("par_gain")->property("valueText").toString(), QStringLiteral("-20.0 dB"));
+    QTRY_COMPARE(item("par_gain")->property("value").toDouble(), gain.toNormalized(-20.0));
+}
+
+void TestUi::delayCompensationShown() {
+    // The test plugin delays by its 'latency' control (64 samples, from the
+    // show's state) and reports it: channel 1's path is 64 samples long and
+    // every other channel's input is delayed by 64 to align with it.
+    scenes::SlotPluginStates saved;
+    saved.emplace(QStringLiteral("/ch/01/insert/2"),
+                  scenes::SlotPluginState{QString::fromLatin1(test::kTestPlugin),
+                                          {{QStringLiteral("latency"), 64.0}},
+                                          {}});
+    // As a show loads: the slot names the plugin, the host starts with its state.
+    QVERIFY(m_session->state()
+                .set(id("/ch/01/insert/2/plugin"), QString::fromLatin1(test::kTestPlugin),
+                     scenes::kInternalSource)
+                .ok());
+    attachPlugins(saved);
+    showInserts();
+    QTRY_COMPARE(textIn("slot_1", "slotStatus"), QStringLiteral("RUNNING"));
+    QCOMPARE(textIn("slot_1", "slotLatency"), QStringLiteral("64 samples"));
+    // The engine takes the plugin in its next block (run offline here).
+    engine::OfflineRenderer renderer(*m_engine, 64);
+    renderer.renderBlock();
+    renderer.renderBlock();
+    QCOMPARE(m_engine->insertLatency(engine::Target::Channel, 0), 64);
+    QCOMPARE(m_engine->alignmentDelay(0), 0);
+    QCOMPARE(m_engine->alignmentDelay(1), 64);
+    QTRY_VERIFY2(item("pathLatency")->property("text").toString().contains("64 samples (1.33 ms)"),
+                 qPrintable(item("pathLatency")->property("text").toString()));
+    QVERIFY(item("alignmentDelay")->property("text").toString().contains(" 0 samples"));
+    m_console->setSelectedChannel(1);
+    QTRY_VERIFY2(item("alignmentDelay")->property("text").toString().contains("64 samples"),
+                 qPrintable(item("alignmentDelay")->property("text").toString()));
+    QVERIFY(item("pathLatency")->property("text").toString().contains(" 0 samples"));
+}
+
+void TestUi::fxReturnFaderSetsModel() {
+    showPage("effects");
+    QQuickItem* strip = item("fxReturn_0");
+    QVERIFY(strip);
+    QQuickItem* fader = findItem(strip, "fader");
+    QQuickItem* cap = findItem(strip, "faderCap");
+    QVERIFY(fader && cap);
+    const double travel = fader->property("travel").toDouble();
+    QVERIFY2(travel > 150, qPrintable(QString::number(travel)));
+    const QString address = QStringLiteral("/fxrtn/01/mix/fader");
+    QTRY_COMPARE(cap->y(), (1 - normalized(address)) * travel);
+    const double before = normalized(address);
+    const QPoint start = centre(cap);
+    QTest::mousePress(m_window, Qt::LeftButton, {}, start);
+    for (int step = 1; step <= 10; ++step)
+        QTest::mouseMove(m_window, start + QPoint(0, -8 * step));
+    QTest::mouseRelease(m_window, Qt::LeftButton, {}, start + QPoint(0, -80));
+    const double expected = std::min(1.0, before + 80 / travel);
+    QVERIFY2(std::abs(normalized(address) - expected) < 0.002,
+             qPrintable(QStringLiteral("%1 vs %2").arg(normalized(address)).arg(expected)));
+    QCOMPARE(number(address), scenes::faderNormalizedToDb(normalized(address)));
+    // Mute is the return's /mix/on.
+    click(findItem(strip, "mute"));
+    QCOMPARE(number("/fxrtn/01/mix/on"), 0.0);
+    QTRY_VERIFY(findItem(strip, "mute")->property("checked").toBool());
+    // Changes from elsewhere (OSC) show on the strip.
+    const scenes::SourceId osc = m_session->state().addSource(QStringLiteral("osc test"));
+    QVERIFY(m_session->state().set(id("/fxrtn/01/mix/on"), 1.0, osc).ok());
+    QTRY_VERIFY(!findItem(strip, "mute")->property("checked").toBool());
+    QVERIFY(m_session->state().set(id(address), -10.0, osc).ok());
+    QTRY_COMPARE(cap->y(), 0.5 * travel); // -10 dB: half the travel
+}
+
+void TestUi::tapTempoShowsBpm() {
+    // The taps' clock, moved by the test: four taps 500 ms apart are 120 BPM.
+    app::TapTempo::Time now{};
+    app::FxTapTempo taps(m_session->state(), [&now] { return now; });
+    showPage("effects");
+    QQuickItem* row = item("slot_1"); // FX 2
+    QVERIFY(row);
+    QQuickItem* tap = findItem(row, "fxTap");
+    QVERIFY(tap);
+    for (int i = 0; i < 4; ++i) {
+        click(tap);
+        now += std::chrono::milliseconds(500);
+    }
+    QCOMPARE(number("/fx/2/tempo"), 120.0);
+    QTRY_COMPARE(findItem(row, "fxTempo")->property("text").toString(), QStringLiteral("120 BPM"));
+    // 400 ms apart: 150 BPM, after a pause that starts a new run.
+    now += std::chrono::seconds(5);
+    for (int i = 0; i < 3; ++i) {
+        click(tap);
+        now += std::chrono::milliseconds(400);
+    }
+    QCOMPARE(number("/fx/2/tempo"), 150.0);
+    QTRY_COMPARE(findItem(row, "fxTempo")->property("text").toString(), QStringLiteral("150 BPM"));
+    QCOMPARE(number("/fx/1/tempo"), 120.0); // the other slots keep theirs
+}
+
+void TestUi::pluginScreenshots() {
+    scenes::SlotPluginStates saved = m_session->loadedPlugins(); // the demo's effects
+    saved.emplace(QStringLiteral("/ch/01/insert/3"),
+                  scenes::SlotPluginState{QString::fromLatin1(test::kTestPlugin),
+                                          {{QStringLiteral("latency"), 64.0}},
+                                          {}});
+    scenes::ConsoleState& state = m_session->state();
+    QVERIFY(state
+                .set(id("/ch/01/insert/1/plugin"), QString::fromLatin1(test::kEgAmp),
+                     scenes::kInternalSource)
+                .ok());
+    QVERIFY(state.set(id("/ch/01/insert/1/pos"), 0.0, scenes::kInternalSource).ok());
+    QVERIFY(state
+                .set(id("/ch/01/insert/2/plugin"), QStringLiteral("urn:example:gone-reverb"),
+                     scenes::kInternalSource)
+                .ok());
+    QVERIFY(state
+                .set(id("/ch/01/insert/3/plugin"), QString::fromLatin1(test::kTestPlugin),
+                     scenes::kInternalSource)
+                .ok());
+    attachPlugins(saved);
+    showInserts();
+    QTRY_COMPARE(textIn("slot_2", "slotStatus"), QStringLiteral("RUNNING"));
+    QTRY_COMPARE(textIn("slot_0", "slotStatus"), QStringLiteral("RUNNING"));
+    engine::OfflineRenderer renderer(*m_engine, 64);
+    renderer.renderBlock();
+    QTRY_VERIFY(item("pathLatency")->property("text").toString().contains("64 samples"));
+    QTRY_VERIFY(item("par_gain"));
+    QTest::qWait(300);
+    saveScreenshot(QStringLiteral("channel-inserts.png"));
+    showPage("effects");
+    m_console->setLiveMeters(false);
+    engine::MeterSnapshot m;
+    for (int k = 0; k < 3; ++k)
+        for (int side = 0; side < 2; ++side)
+            m.fxReturns[std::size_t(k)][std::size_t(side)].peak =
+                float(std::pow(10.0, -(12 + 6 * k + 2 * side) / 20.0));
+    m_console->plugins()->applyMeters(m, 1.0);
+    QTest::qWait(300);
+    // The demo's FX slots run their plugins, and the selected one's controls
+    // are on the page beside the rack.
+    QTRY_VERIFY(!m_console->plugins()->fxControls()->controls().isEmpty());
+    QVERIFY(sceneRect(item("fxDetail")).width() > 400);
+    // Tempo and TAP are bright where the plugin follows the tempo (the delay
+    // in FX 3), dimmed on the reverbs.
+    QTRY_COMPARE(findItem(item("slot_2"), "fxTap")->opacity(), 1.0);
+    QCOMPARE(findItem(item("slot_0"), "fxTap")->opacity(), 0.35);
+    saveScreenshot(QStringLiteral("effects.png"));
+    // At 1280x800 every part of both is still on the screen.
+    m_window->resize(1280, 800);
+    QTRY_COMPARE(m_window->contentItem()->height(), 800.0);
+    QTest::qWait(100);
+    const QRectF window(0, 0, 1280, 800);
+    for (const char* name : {"fxDetail", "fxReturn_0", "fxReturn_7", "choosePlugin"})
+        verifyInside(QString::fromLatin1(name), window);
+    verifyInside("fxTap", window);
+    saveScreenshot(QStringLiteral("effects-1280x800.png"));
+    showInserts();
+    for (const char* name :
+         {"slot_0", "slot_3", "pathLatency", "alignmentDelay", "par_gain", "eqView"})
+        verifyInside(QString::fromLatin1(name), window);
+    saveScreenshot(QStringLiteral("channel-inserts-1280x800.png"));
+}
+
+// The program itself with its screen (offscreen), as README's run command
+// starts it, as root here, so that its memory is locked: it runs, answers
+// OSC, its screen's JavaScript engine lives through seconds of meters and
+// garbage collection (Qt 6.4's crashed on locked memory, at start or in its
+// first sweep), and SIGTERM stops it cleanly.
+void TestUi::programRunsWithItsScreen() {
+    QTemporaryDir dir;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), dir.filePath(QStringLiteral("state")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    const quint16 port = quint16(41000 + QCoreApplication::applicationPid() % 2000);
+    QProcess console;
+    console.setProcessEnvironment(env);
+    console.start(QStringLiteral(STAGEDESK_BINARY),
+                  {QStringLiteral("--internal-clock"), QStringLiteral("--osc-port"),
+                   QString::number(port), QStringLiteral("--show"),
+                   QStringLiteral(STAGEDESK_DEMO_SHOW)});
+    QVERIFY(console.waitForStarted());
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += console.readAllStandardError()).contains("running;") ||
+                                 console.state() != QProcess::Running,
+                             30000);
+    QVERIFY2(console.state() == QProcess::Running, log.constData());
+
+    test::OscTestClient client(port);
+    client.send("/ch/01/config/name");
+    const std::optional<test::OscReceived> name = client.waitFor("/ch/01/config/name");
+    QVERIFY(name);
+    QCOMPARE(name->s(), std::string("Kick"));
+    QTest::qWait(5000);
+    log += console.readAllStandardError();
+    QVERIFY2(console.state() == QProcess::Running, log.constData());
+
+    console.terminate();
+    QVERIFY(console.waitForFinished(15000));
+    QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(console.exitCode(), 0);
 }
 
 QTEST_MAIN(TestUi)

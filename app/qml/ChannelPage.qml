@@ -3,24 +3,16 @@ import QtQuick.Layouts
 import Stagedesk
 
 // The selected channel in full: preamp, EQ curve with draggable bands, gate
-// and compressor transfer curves, sends, DCA and mute groups, name, colour.
+// and compressor transfer curves, sends, DCA and mute groups, name, colour;
+// INSERTS shows the insert slots (InsertsPanel) in place of EQ, dynamics
+// and sends.
 // Bindings read "ch.revision, ch.xxx(...)" so they follow every change.
 Item {
     id: page
     required property Console console
     readonly property ChannelModel ch: console.channel
+    property bool showInserts: false
 
-    component Heading: Text {
-        color: Theme.textDim
-        font.pixelSize: Theme.fontSmall
-        font.bold: true
-        font.capitalization: Font.AllUppercase
-    }
-    component Panel: Rectangle {
-        color: Theme.panel
-        border.color: Theme.line
-        radius: 6
-    }
     // A transfer-curve plot with its threshold handle and GR meter.
     component DynamicsPlot: Panel {
         id: dyn
@@ -220,7 +212,16 @@ Item {
             }
         }
 
+        InsertsPanel {
+            objectName: "insertsPanel"
+            visible: page.showInserts
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            console: page.console
+            onClosed: page.showInserts = false
+        }
         ColumnLayout {
+            visible: !page.showInserts
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 8
@@ -230,10 +231,18 @@ Item {
                 Layout.fillHeight: true
                 Layout.preferredHeight: 5
                 Heading {
-                    x: 12; y: 8; width: parent.width - 24 - 260; elide: Text.ElideRight
+                    x: 12; y: 8; width: parent.width - 24 - 410; elide: Text.ElideRight
                     text: "Equaliser — drag a band: left/right frequency, up/down gain"
                 }
+                TouchButton { // the insert slots in place of EQ, dynamics and sends
+                    objectName: "insertsView"
+                    anchors.right: eqRtaButton.visible ? eqRtaButton.left : eqOnButton.left
+                    anchors.rightMargin: 8; y: 8
+                    width: 140; text: "INSERTS"
+                    onClicked: page.showInserts = true
+                }
                 TouchButton { // the channel's live spectrum behind the curve
+                    id: eqRtaButton
                     objectName: "eqRta"
                     anchors.right: eqOnButton.left; anchors.rightMargin: 8; y: 8
                     visible: page.console.soundcheck.rta.available
@@ -379,6 +388,7 @@ Item {
 
         Panel { // sends: as many as the height holds, in banks of that many
             id: sends
+            visible: !page.showInserts // the insert slots take its room
             readonly property int perBank: Math.max(1, Math.floor((height - 34 - Theme.touch - 16) / (Theme.touch + 4)))
             readonly property bool banked: page.console.busCount > perBank
             property int bank: 0

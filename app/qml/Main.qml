@@ -38,12 +38,12 @@ Window {
                 x: 8
                 spacing: 8
                 Repeater {
-                    model: ["MIXING", "CHANNEL", "SCENES", "SOUNDCHECK", "SETUP"]
+                    model: ["MIXING", "CHANNEL", "EFFECTS", "SCENES", "SOUNDCHECK", "SETUP"]
                     TouchButton {
                         required property int index
                         required property string modelData
                         objectName: "page_" + modelData.toLowerCase()
-                        width: 180
+                        width: window.width < 1600 ? 150 : 180
                         text: modelData
                         checked: window.page === index
                         onClicked: window.page = index
@@ -86,6 +86,7 @@ Window {
             currentIndex: window.page
             MixingPage { objectName: "mixingPage"; console: window.console }
             ChannelPage { objectName: "channelPage"; console: window.console }
+            EffectsPage { objectName: "effectsPage"; console: window.console }
             ScenesPage { objectName: "scenesPage"; console: window.console }
             SoundcheckPage { objectName: "soundcheckPage"; console: window.console }
             SetupPage { objectName: "setupPage"; console: window.console }

@@ -54,10 +54,27 @@ Rectangle {
                 }
             }
         }
-        Text {
-            text: editor.safes ? "SAFE STRIPS — no recall touches them" : "STRIPS THIS SCENE RECALLS"
-            width: parent.width; elide: Text.ElideRight
-            color: Theme.textDim; font.pixelSize: Theme.fontSmall; font.bold: true
+        // The strips' title, with ALL and NONE beside it in scope mode (a row
+        // of its own would push them off a 800-pixel-high screen).
+        Item {
+            width: parent.width
+            height: editor.safes ? stripsTitle.implicitHeight : Theme.touch
+            Text {
+                id: stripsTitle
+                anchors.left: parent.left; anchors.verticalCenter: parent.verticalCenter
+                anchors.right: allOrNone.visible ? allOrNone.left : parent.right
+                text: editor.safes ? "SAFE STRIPS — no recall touches them" : "STRIPS THIS SCENE RECALLS"
+                elide: Text.ElideRight
+                color: Theme.textDim; font.pixelSize: Theme.fontSmall; font.bold: true
+            }
+            Row {
+                id: allOrNone
+                anchors.right: parent.right
+                visible: !editor.safes
+                spacing: 6
+                TouchButton { objectName: "scopeAll"; width: 70; text: "ALL"; onClicked: editor.scope.setAllStripsInScope(true) }
+                TouchButton { objectName: "scopeNone"; width: 70; text: "NONE"; onClicked: editor.scope.setAllStripsInScope(false) }
+            }
         }
         Flow {
             width: parent.width; spacing: 4
@@ -65,10 +82,11 @@ Rectangle {
                 model: editor.scope.strips
                 TouchButton {
                     required property var modelData
-                    // A cell per channel and bus; main, DCAs and mute groups two each.
+                    // A cell per channel, bus and FX return; main, DCAs and mute groups two each.
                     objectName: (editor.safes ? "safe" : "scope") + modelData.key
                     width: modelData.group === RecallScopeModel.Channels
-                           || modelData.group === RecallScopeModel.Buses ? editor.cell : editor.cell * 2 + 4
+                           || modelData.group === RecallScopeModel.Buses
+                           || modelData.group === RecallScopeModel.FxReturns ? editor.cell : editor.cell * 2 + 4
                     implicitWidth: width
                     text: modelData.label; fontSize: Theme.fontSmall
                     checkedColour: editor.safes ? Theme.mute : Theme.go
@@ -79,12 +97,6 @@ Rectangle {
                                             : editor.scope.toggleStripInScope(modelData.group, modelData.index)
                 }
             }
-        }
-        Row {
-            visible: !editor.safes
-            spacing: 6
-            TouchButton { objectName: "scopeAll"; width: 140; text: "ALL"; onClicked: editor.scope.setAllStripsInScope(true) }
-            TouchButton { objectName: "scopeNone"; width: 140; text: "NONE"; onClicked: editor.scope.setAllStripsInScope(false) }
         }
     }
 }

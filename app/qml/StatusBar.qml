@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Stagedesk
 
-// Always on screen: engine, DSP load, xruns, clock, show, unsaved, remotes.
+// Always on screen: engine, DSP load, xruns, remotes, a plugin's problem,
+// clock, show, unsaved.
 Rectangle {
     id: bar
     required property StatusModel status
@@ -35,7 +36,14 @@ Rectangle {
             color: bar.status.xruns > 0 ? Theme.meterMid : Theme.text
         }
         Field { objectName: "remoteText"; text: "REMOTES " + bar.status.remoteClients }
-        Item { Layout.fillWidth: true }
+        Field { // a plugin missing, refused or bypassed: until touched away
+            objectName: "alertText"
+            Layout.fillWidth: true
+            elide: Text.ElideRight
+            text: bar.status.alert
+            color: Theme.meterMid
+            TapHandler { onTapped: bar.status.clearAlert() }
+        }
         GeneratorWarning { params: bar.soundcheck; Layout.alignment: Qt.AlignVCenter }
         Field {
             objectName: "showText"

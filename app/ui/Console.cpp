@@ -3,11 +3,13 @@
 #include "ChannelModel.h"
 #include "ConsoleSession.h"
 #include "LineCheckModel.h"
+#include "PluginsView.h"
 #include "SceneModel.h"
 #include "Setup.h"
 #include "SoundcheckParams.h"
 #include "SoundcheckView.h"
 #include "StatusModel.h"
+#include "StripInsertsModel.h"
 #include "StripModel.h"
 
 #include <QDateTime>
@@ -24,7 +26,8 @@ Console::Console(app::ConsoleSession& session, app::AudioHost* audio, QString sh
       m_scenes(new SceneModel(*this, session.sceneList(), this)),
       m_status(new StatusModel(session, audio, std::move(showPath), this)),
       m_setup(new Setup(*this, audio, this)),
-      m_soundcheck(new SoundcheckView(*this, soundcheck, this)) {
+      m_soundcheck(new SoundcheckView(*this, soundcheck, this)),
+      m_plugins(new PluginsView(*this, this)) {
     connect(m_status, &StatusModel::showLoaded, this, &Console::refreshAll);
     setLiveMeters(true);
 }
@@ -43,6 +46,7 @@ void Console::setLiveMeters(bool live) {
         const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
         m_strips->applyMeters(hub.latest(), now);
         m_channel->applyMeters(hub.latest());
+        m_plugins->applyMeters(hub.latest(), now);
     });
 }
 
@@ -52,6 +56,7 @@ void Console::setSelectedChannel(int channel) {
         return;
     m_selected = channel;
     m_channel->setChannel(channel);
+    m_plugins->inserts()->setChannel(channel);
     m_strips->selectionChanged();
     emit selectedChannelChanged();
 }
@@ -101,6 +106,7 @@ void Console::refreshAll() {
     m_scenes->refresh();
     m_soundcheck->params()->refresh();
     m_soundcheck->lineCheck()->namesChanged();
+    m_plugins->refresh();
     emit busNamesChanged();
 }
 
@@ -108,10 +114,16 @@ void Console::parameterChanged(ParamId id, const scenes::ParameterValue&, scenes
     dispatch(id);
 }
 
+// Plugin controls came or went with a plugin: the lists of them again.
+void Console::addressSpaceChanged() {
+    m_plugins->addressSpaceChanged();
+}
+
 void Console::dispatch(ParamId id) {
     m_strips->parameterChanged(id);
     m_channel->parameterChanged(id);
     m_soundcheck->params()->parameterChanged(id);
+    m_plugins->parameterChanged(id);
     const scenes::ParameterDescriptor& d = registry().at(id);
     if (d.strip == scenes::StripKind::Bus && d.section == scenes::Section::Names)
         emit busNamesChanged();

@@ -20,6 +20,7 @@ struct SoundcheckDesk;
 namespace stagedesk::ui {
 
 class ChannelModel;
+class PluginsView;
 class SceneModel;
 class Setup;
 class SoundcheckView;
@@ -31,6 +32,7 @@ class Console : public QObject, public scenes::ConsoleObserver {
     QML_ELEMENT
     QML_UNCREATABLE("made by the program")
     Q_MOC_INCLUDE("ChannelModel.h")
+    Q_MOC_INCLUDE("PluginsView.h")
     Q_MOC_INCLUDE("SceneModel.h")
     Q_MOC_INCLUDE("Setup.h")
     Q_MOC_INCLUDE("SoundcheckView.h")
@@ -42,6 +44,7 @@ class Console : public QObject, public scenes::ConsoleObserver {
     Q_PROPERTY(stagedesk::ui::StatusModel* status READ status CONSTANT)
     Q_PROPERTY(stagedesk::ui::Setup* setup READ setup CONSTANT)
     Q_PROPERTY(stagedesk::ui::SoundcheckView* soundcheck READ soundcheck CONSTANT)
+    Q_PROPERTY(stagedesk::ui::PluginsView* plugins READ plugins CONSTANT)
     Q_PROPERTY(int selectedChannel READ selectedChannel WRITE setSelectedChannel NOTIFY
                    selectedChannelChanged)
     Q_PROPERTY(int inputCount READ inputCount CONSTANT)
@@ -68,6 +71,8 @@ public:
     StatusModel* status() const { return m_status; }
     Setup* setup() const { return m_setup; }
     SoundcheckView* soundcheck() const { return m_soundcheck; }
+    // Insert slots, plugin controls, the FX rack (PluginsView::attach).
+    PluginsView* plugins() const { return m_plugins; }
 
     int selectedChannel() const { return m_selected; }
     void setSelectedChannel(int channel);
@@ -89,6 +94,7 @@ public:
 
     void parameterChanged(scenes::ParamId id, const scenes::ParameterValue& value,
                           scenes::SourceId source) override;
+    void addressSpaceChanged() override;
 
 signals:
     void selectedChannelChanged();
@@ -110,6 +116,7 @@ private:
     StatusModel* m_status;
     Setup* m_setup;
     SoundcheckView* m_soundcheck;
+    PluginsView* m_plugins;
     QMetaObject::Connection m_meterConnection;
 };
 

@@ -2,6 +2,8 @@
 
 #include "SceneModel.h"
 
+#include "ConsoleSize.h"
+
 namespace stagedesk::ui {
 
 using scenes::Section;
@@ -48,6 +50,8 @@ QVariantList RecallScopeModel::strips() const {
     add(Main, 0, QStringLiteral("MAIN"), QStringLiteral("Main"));
     add(Dcas, 0, QStringLiteral("DCAs"), QStringLiteral("Dcas"));
     add(Global, 0, QStringLiteral("MUTE GRP"), QStringLiteral("Global"));
+    for (int k = 0; k < engine::kFxSlots; ++k)
+        add(FxReturns, k, QStringLiteral("FX%1").arg(k + 1), QStringLiteral("FxReturn_%1").arg(k));
     return buttons;
 }
 
@@ -65,6 +69,8 @@ bool RecallScopeModel::validStrip(int group, int index) const {
         return index >= 0 && index < m_size.inputs;
     case Buses:
         return index >= 0 && index < m_size.buses;
+    case FxReturns:
+        return index >= 0 && index < engine::kFxSlots;
     case Main:
     case Dcas:
     case Global:
@@ -88,6 +94,8 @@ bool RecallScopeModel::contains(const StripSet& set, int group, int index) const
         return set.dcas;
     case Global:
         return set.global;
+    case FxReturns:
+        return in(set.fxReturns);
     }
     return false;
 }
@@ -112,6 +120,9 @@ void RecallScopeModel::flip(StripSet& set, int group, int index) const {
         break;
     case Global:
         set.global = !set.global;
+        break;
+    case FxReturns:
+        flipIn(set.fxReturns, engine::kFxSlots);
         break;
     }
 }

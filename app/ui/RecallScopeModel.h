@@ -1,6 +1,6 @@
 #pragma once
 // The scenes page's scope and safes editor: which sections and strips
-// (channels, buses, main, the DCAs, the mute groups) the picked scene's
+// (channels, buses, main, the DCAs, the mute groups, the FX returns) the picked scene's
 // recall may touch, and the console's recall safes (sections and strips that
 // no recall touches). Scope edits go through SceneList (heard by its
 // listeners: autosave, the scene list); safes are edited on the list's
@@ -26,12 +26,13 @@ class RecallScopeModel : public QObject {
     Q_PROPERTY(int revision READ revision NOTIFY changed)
     Q_PROPERTY(QStringList sections READ sections CONSTANT)
     // The editor's strip buttons in order: [{group, index, label, key}], key
-    // naming the button ("Channel_4", "Bus_0", "Main", "Dcas", "Global").
+    // naming the button ("Channel_4", "Bus_0", "Main", "Dcas", "Global",
+    // "FxReturn_0").
     Q_PROPERTY(QVariantList strips READ strips CONSTANT)
 
 public:
     // How StripSet groups the strips (RecallScope.h).
-    enum StripGroup { Channels, Buses, Main, Dcas, Global };
+    enum StripGroup { Channels, Buses, Main, Dcas, Global, FxReturns };
     Q_ENUM(StripGroup)
 
     RecallScopeModel(SceneModel& scenes, scenes::ConsoleSize size, QObject* parent);

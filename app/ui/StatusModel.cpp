@@ -64,6 +64,11 @@ void StatusModel::followRemoteClients(std::function<int()> count) {
         setRemoteClients(m_remoteCount());
 }
 
+void StatusModel::showAlert(const QString& text) {
+    m_alert = text;
+    emit alertChanged();
+}
+
 void StatusModel::setMessage(const QString& message) {
     m_message = message;
     emit messageChanged();
@@ -93,9 +98,7 @@ bool StatusModel::save(const QString& path) {
 
 bool StatusModel::open(const QString& path) {
     scenes::ShowDocument loaded;
-    if (const QString error =
-            scenes::loadShowFile(path, m_session.state(), m_session.sceneList(), {}, &loaded);
-        !error.isEmpty()) {
+    if (const QString error = m_session.loadShow(path, &loaded); !error.isEmpty()) {
         setMessage(error);
         return false;
     }

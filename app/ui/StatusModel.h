@@ -33,6 +33,9 @@ class StatusModel : public QObject {
     Q_PROPERTY(
         int remoteClients READ remoteClients WRITE setRemoteClients NOTIFY remoteClientsChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    // A problem the engineer must see on any page (a plugin missing, refused
+    // or bypassed), until touched away; empty when there is none.
+    Q_PROPERTY(QString alert READ alert NOTIFY alertChanged)
 
 public:
     static constexpr int kIntervalMs = 500;
@@ -53,6 +56,9 @@ public:
     // Reads the count on every tick (clients come and go, and expire).
     void followRemoteClients(std::function<int()> count);
     QString message() const { return m_message; }
+    QString alert() const { return m_alert; }
+    void showAlert(const QString& text);
+    Q_INVOKABLE void clearAlert() { showAlert({}); }
 
     // Empty path: the current one. True on success; 'message' says what happened.
     Q_INVOKABLE bool save(const QString& path = {});
@@ -63,6 +69,7 @@ signals:
     void showChanged();
     void remoteClientsChanged();
     void messageChanged();
+    void alertChanged();
     // A show was loaded: every model shows the state again.
     void showLoaded();
 
@@ -76,6 +83,7 @@ private:
     int m_remoteClients = 0;
     std::function<int()> m_remoteCount;
     QString m_message;
+    QString m_alert;
     QTimer m_timer;
 };
 

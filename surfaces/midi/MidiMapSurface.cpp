@@ -1,5 +1,7 @@
 #include "MidiMapSurface.h"
 
+#include "PluginControls.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -68,10 +70,21 @@ bool MidiMapSurface::addBinding(const MidiBinding& binding) {
     return true;
 }
 
+bool MidiMapSurface::bindable(const QString& address) const {
+    const ParamId id = m_state.registry().find(address);
+    return id == kNoParam ? isPluginControlAddress(m_state.registry(), address)
+                          : !m_state.registry().at(id).isText();
+}
+
+void MidiMapSurface::addressSpaceChanged() {
+    for (std::size_t i = 0; i < m_bindings.size(); ++i)
+        m_ids[i] = m_state.registry().find(m_bindings[i].address);
+}
+
 bool MidiMapSurface::insertBinding(const MidiBinding& binding) {
-    const ParamId id = m_state.registry().find(binding.address);
-    if (id == kNoParam || m_state.registry().at(id).isText())
+    if (!bindable(binding.address))
         return false;
+    const ParamId id = m_state.registry().find(binding.address);
     for (std::size_t i = 0; i < m_bindings.size(); ++i)
         if (sameControl(m_bindings[i], binding)) {
             m_bindings[i] = binding;
@@ -119,7 +132,7 @@ QString MidiMapSurface::loadJson(const QJsonObject& midi) {
     for (int i = 0; i < array.size(); ++i) {
         QString error;
         const auto b = bindingFromJson(array[i].toObject(), error);
-        if (b && m_state.registry().find(b->address) == kNoParam)
+        if (b && !bindable(b->address))
             error = QStringLiteral("address: %1 is not a parameter").arg(b->address);
         if (!error.isEmpty())
             return QStringLiteral("midi.bindings[%1].%2").arg(i).arg(error);
@@ -218,9 +231,9 @@ void MidiMapSurface::apply(const ShortMessage& m) {
     const auto& cc = m_cc[std::size_t(m.channel())];
     for (std::size_t i = 0; i < m_bindings.size(); ++i) {
         const MidiBinding& b = m_bindings[i];
-        if (b.channel != m.channel())
-            continue;
         const ParamId id = m_ids[i];
+        if (b.channel != m.channel() || id == kNoParam) // kNoParam: its plugin is not in
+            continue;
         switch (b.kind) {
         case Kind::Cc:
             if (m.kind() != 0xB0 || m.data1 != b.number)
@@ -265,6 +278,8 @@ void MidiMapSurface::apply(const ShortMessage& m) {
 
 void MidiMapSurface::setFromControl(const MidiBinding& b, double normalized) {
     const ParamId id = m_state.registry().find(b.address);
+    if (id == kNoParam)
+        return; // a plugin's control while no such plugin is in its slot
     m_state.setNormalized(id, std::clamp(normalized, 0.0, 1.0), m_source);
     // Other controls bound to the same parameter follow; this one moved itself.
     for (std::size_t i = 0; i < m_bindings.size(); ++i)
@@ -274,7 +289,10 @@ void MidiMapSurface::setFromControl(const MidiBinding& b, double normalized) {
 
 void MidiMapSurface::sendFeedback(const MidiBinding& b) {
     using Kind = MidiBinding::Kind;
-    const double n = m_state.normalized(m_state.registry().find(b.address));
+    const ParamId id = m_state.registry().find(b.address);
+    if (id == kNoParam)
+        return;
+    const double n = m_state.normalized(id);
     const auto status = [&](int kind) { return std::uint8_t(kind | b.channel); };
     const int v7 = int(std::lround(n * 127));
     const int v14 = int(std::lround(n * 16383));

@@ -63,6 +63,8 @@ public:
 
     void parameterChanged(scenes::ParamId id, const scenes::ParameterValue& value,
                           scenes::SourceId source) override;
+    // A plugin's controls came or went: bindings follow their addresses.
+    void addressSpaceChanged() override;
 
 signals:
     void learned(const MidiBinding& binding);
@@ -71,6 +73,9 @@ signals:
     void mappingsChanged();
 
 private:
+    // A parameter that is not text, or the control of a plugin that may
+    // come into its slot later.
+    bool bindable(const QString& address) const;
     bool insertBinding(const MidiBinding& binding);
     void handle(const ShortMessage& m);
     bool learnFrom(const ShortMessage& m);

@@ -42,15 +42,18 @@ QString Grant::describe() const {
 
 namespace {
 
+// A channel's or an FX return's send (a musician's reverb in the wedge).
 bool isSendOf(const Grant& g, const ParameterDescriptor& d) {
     using engine::Param;
-    return d.strip == StripKind::Channel && d.mapping != scenes::EngineMapping::None &&
+    return (d.strip == StripKind::Channel || d.strip == StripKind::FxReturn) &&
+           d.mapping != scenes::EngineMapping::None &&
            (d.param == Param::SendLevel || d.param == Param::SendOn || d.param == Param::SendTap) &&
            g.hasBus(d.sub);
 }
 
 bool isLabel(const ParameterDescriptor& d) {
-    return (d.strip == StripKind::Channel || d.strip == StripKind::Bus) &&
+    return (d.strip == StripKind::Channel || d.strip == StripKind::Bus ||
+            d.strip == StripKind::FxReturn) &&
            d.section == scenes::Section::Names;
 }
 

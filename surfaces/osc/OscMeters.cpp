@@ -2,6 +2,7 @@
 
 #include "ConsoleSize.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
@@ -64,7 +65,9 @@ std::vector<float> meterValues(int bank, int channel, const MeterSnapshot& m,
     switch (bank) {
     case 0:
         appendEach(v, m.channels, kX32Inputs, peak);
-        v.insert(v.end(), 16, 0.0f); // aux and fx returns
+        v.insert(v.end(), 8, 0.0f);         // aux returns
+        for (const auto& rtn : m.fxReturns) // /fxrtn/01..08: the louder side of each
+            v.push_back(std::max(rtn[0].peak, rtn[1].peak));
         appendEach(v, m.buses, kX32Buses, peak);
         v.insert(v.end(), 6, 0.0f); // matrices
         break;

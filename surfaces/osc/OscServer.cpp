@@ -40,6 +40,7 @@ public:
     void parameterChanged(ParamId id, const ParameterValue&, SourceId) override {
         m_server.pushChange(m_slot, id);
     }
+    void addressSpaceChanged() override { m_server.forgetRetired(m_slot); }
 
 private:
     OscServer& m_server;
@@ -424,6 +425,13 @@ void OscServer::pushChange(int slotIndex, ParamId id) {
     c.pending.add(id);
     if (!m_pushTimer.isActive())
         m_pushTimer.start();
+}
+
+void OscServer::forgetRetired(int slotIndex) {
+    Slot& slot = m_slots[std::size_t(slotIndex)];
+    if (slot.client)
+        std::erase_if(slot.client->subscriptions,
+                      [this](const auto& s) { return m_state.registry().at(s.first).retired; });
 }
 
 void OscServer::flushPushes() {

@@ -109,6 +109,9 @@ private:
     void handleScenes(Slot& slot, const OscMessage& m);
 
     void pushChange(int slotIndex, scenes::ParamId id);
+    // Parameters were retired (a plugin left its slot): the client's
+    // subscriptions to them end, as for an address that does not exist.
+    void forgetRetired(int slotIndex);
     // Sends waiting pushes, at most kPushesPerTurn; the rest in the next turn.
     void flushPushes();
     // Sends up to 'limit' of the client's waiting pushes; returns how many.

@@ -1,8 +1,9 @@
 #pragma once
 // Every parameter of a console at one normalized travel (texts: tag + id).
 // 0.2 and 0.8 differ in every parameter, so a recall between two such states
-// changes everything. Aliases (views of other parameters) are left out: they
-// follow. Shared by the scene tests and bench/scene_recall.
+// changes everything. What no show or scene keeps is left out: aliases (views
+// of other parameters) follow, and a button (/fx/K/tap) is not a setting.
+// Shared by the scene tests and bench/scene_recall.
 
 #include "ConsoleState.h"
 
@@ -15,7 +16,7 @@ inline std::vector<scenes::Assignment> filledConsole(const scenes::ParameterRegi
     std::vector<scenes::Assignment> all;
     for (scenes::ParamId id = 0; id < registry.count(); ++id) {
         const scenes::ParameterDescriptor& d = registry.at(id);
-        if (d.alias)
+        if (!d.isStored())
             continue;
         if (d.isText())
             all.push_back({id, (tag + QString::number(id)).left(d.maxLength)});
