@@ -1,5 +1,6 @@
 #include "ConsoleSession.h"
 
+#include "InsertHost.h"
 #include "Log.h"
 #include "SetOption.h"
 #include "ShowConsole.h"
@@ -34,17 +35,8 @@ ShowDocument ConsoleSession::snapshot() const {
     show.osc = m_osc;
     // Without an insert host, the loaded states of the plugins still named.
     show.plugins =
-        m_pluginStates ? m_pluginStates() : scenes::pluginsStillInSlots(m_plugins, show.state);
+        m_inserts ? m_inserts->states() : scenes::pluginsStillInSlots(m_plugins, show.state);
     return show;
-}
-
-void ConsoleSession::setPluginStateSource(std::function<scenes::SlotPluginStates()> source) {
-    m_pluginStates = std::move(source);
-}
-
-void ConsoleSession::setPluginStateRestore(
-    std::function<void(const scenes::SlotPluginStates&)> restore) {
-    m_restorePlugins = std::move(restore);
 }
 
 QString ConsoleSession::loadShow(const QString& path, ShowDocument* loaded) {
@@ -52,8 +44,8 @@ QString ConsoleSession::loadShow(const QString& path, ShowDocument* loaded) {
     if (const QString error = loadShowFile(path, m_state, m_scenes, {}, &show); !error.isEmpty())
         return error;
     m_plugins = show.plugins;
-    if (m_restorePlugins)
-        m_restorePlugins(m_plugins);
+    if (m_inserts)
+        m_inserts->restore(m_plugins);
     if (loaded)
         *loaded = std::move(show);
     return {};

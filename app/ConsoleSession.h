@@ -10,7 +10,6 @@
 #include <QJsonObject>
 #include <QTimer>
 
-#include <functional>
 #include <memory>
 
 namespace stagedesk::engine {
@@ -18,6 +17,8 @@ class Engine;
 }
 
 namespace stagedesk::app {
+
+class InsertHost;
 
 class ConsoleSession {
 public:
@@ -44,11 +45,11 @@ public:
     const QJsonObject& osc() const { return m_osc; }
     void setOsc(const QJsonObject& osc);
     // The show's "plugins" slot (the insert slots' plugin states) as loaded;
-    // once an insert host runs, 'source' gives it for every snapshot, and
-    // 'restore' puts those of a show loaded while running in place.
+    // once an insert host is attached, it gives them for every snapshot, and
+    // takes those of a show loaded while running. The host must outlive the
+    // session's last snapshot (finish()).
     const scenes::SlotPluginStates& loadedPlugins() const { return m_plugins; }
-    void setPluginStateSource(std::function<scenes::SlotPluginStates()> source);
-    void setPluginStateRestore(std::function<void(const scenes::SlotPluginStates&)> restore);
+    void attachInsertHost(InsertHost* host) { m_inserts = host; }
     // A show file loaded while running (the screen's Open): its state and
     // scenes (scenes::loadShowFile) and its plugins' states. Empty on
     // success, else the message, and nothing changed.
@@ -74,8 +75,7 @@ private:
     QString m_name;
     QJsonObject m_midi, m_osc;
     scenes::SlotPluginStates m_plugins;
-    std::function<scenes::SlotPluginStates()> m_pluginStates;
-    std::function<void(const scenes::SlotPluginStates&)> m_restorePlugins;
+    InsertHost* m_inserts = nullptr;
     std::unique_ptr<scenes::Autosave> m_autosave;
     QTimer m_engineRetry; // sends what the engine queue could not take yet
     engine::Engine* m_engine;

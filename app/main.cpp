@@ -115,11 +115,9 @@ int main(int argc, char* argv[]) {
     session.startAutosave(startup->autosavePath, options.autosaveSeconds);
     // The LV2 plugins the show names in its insert slots.
     InsertHost inserts(session.state(), engine, pluginWorld.get(), session.loadedPlugins());
-    session.setPluginStateSource([&inserts] { return inserts.states(); });
+    session.attachInsertHost(&inserts);
     // Taps on /fx/K/tap set the FX slots' tempo.
     FxTapTempo tapTempo(session.state());
-    session.setPluginStateRestore(
-        [&inserts](const scenes::SlotPluginStates& saved) { inserts.restore(saved); });
     // After the insert host: --set may name a plugin's controls
     // (/ch/01/insert/1/par/gain), which exist once its plugin is named.
     if (const QString error = session.applySets(options.sets); !error.isEmpty()) {

@@ -45,7 +45,7 @@ struct Desk {
     explicit Desk(const scenes::ShowDocument& show, plugins::PluginWorld* world)
         : rig(show.console.inputs, show.console.buses), session(show, &rig.engine()),
           host(session.state(), rig.engine(), world, session.loadedPlugins()) {
-        session.setPluginStateSource([this] { return host.states(); });
+        session.attachInsertHost(&host);
     }
     // Main L and R of a 1 kHz sine into a channel, in dB RMS.
     std::pair<double, double> mainDb(int channel = 0) {

@@ -42,7 +42,7 @@ struct Desk {
     explicit Desk(const scenes::ShowDocument& show, plugins::PluginWorld* world)
         : session(show, &rig.engine()),
           host(session.state(), rig.engine(), world, session.loadedPlugins()) {
-        session.setPluginStateSource([this] { return host.states(); });
+        session.attachInsertHost(&host);
     }
     // Main L's level of a 1 kHz sine into channel 1, after the host has had
     // its turn (retired processors, faults).

@@ -56,9 +56,7 @@ struct Desk {
         : session(show, &rig.engine()),
           host(session.state(), rig.engine(), world, session.loadedPlugins()),
           osc(session.state(), &session.sceneList(), nullptr, loopbackSettings()) {
-        session.setPluginStateSource([this] { return host.states(); });
-        session.setPluginStateRestore(
-            [this](const scenes::SlotPluginStates& saved) { host.restore(saved); });
+        session.attachInsertHost(&host);
         QString error;
         if (!osc.start(&error))
             qFatal("%s", qPrintable(error));
